@@ -1,0 +1,3 @@
+"""docintake: fax and document intake for a prior-authorization provider portal."""
+
+__version__ = "0.1.0"

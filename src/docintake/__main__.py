@@ -1,0 +1,5 @@
+"""`python -m docintake` runs the command line."""
+
+from docintake.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sources and admission: type from the bytes, size and safety limits, quarantine."""

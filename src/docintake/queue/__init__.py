@@ -1,0 +1,1 @@
+"""kombu only: topology, messages, publisher, worker (to come: issue 5)."""

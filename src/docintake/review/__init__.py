@@ -1,0 +1,1 @@
+"""The clerks' review web UI (to come: issue 6)."""

@@ -1,0 +1,1 @@
+"""Where bytes and records live: object store and database (to come: issue 5)."""
