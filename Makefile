@@ -1,0 +1,59 @@
+# docintake: every target installs what it needs first (Debian packages as root, the venv, the package),
+# and every target is safe to run again.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+SAMPLES := samples/out
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils antiword catdoc \
+	libreoffice-writer-nogui fonts-dejavu-core fonts-liberation
+
+.PHONY: help setup system venv samples demo test lint bench
+
+help:
+	@echo "make demo   install what is missing, then read the samples and print a table"
+	@echo "make test   install what is missing, then lint and run the tests"
+	@echo "make bench  speed and memory numbers;  make samples  regenerate the synthetic samples"
+
+setup: system venv
+
+# Debian packages: only the missing ones are installed, so a second run does nothing.
+system:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+venv: $(STAMPS)/venv
+
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+samples: $(SAMPLES)/manifest.json
+
+# The manifest is written last, so its presence means a complete run.
+$(SAMPLES)/manifest.json: $(STAMPS)/venv $(shell find samples/generator -name '*.py' 2>/dev/null)
+	@$(MAKE) --no-print-directory system
+	$(PY) -m samples.generator --out $(SAMPLES)
+
+demo: setup samples
+	$(VENV)/bin/docintake demo --samples $(SAMPLES)
+
+lint: venv
+	$(VENV)/bin/ruff check src tests samples bench
+
+test: setup samples lint
+	$(VENV)/bin/pytest -q
+
+bench: setup samples
+	$(PY) -m bench --samples $(SAMPLES)

@@ -1,0 +1,76 @@
+"""The JSON other tools read (ARCHITECTURE.md): builders for `extract --json` and its shipped schemas."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from docintake import __version__
+from docintake.errors import IntakeError
+from docintake.model import ExtractedDocument, Field
+
+SCHEMA_VERSION = 1
+PIPELINE_VERSION = f"docintake/{__version__}"
+
+SINGLE_FIELDS = ("reference_id", "policy_id", "dob", "patient_name", "service_date", "urgent")
+LIST_FIELDS = ("npi", "cpt", "hcpcs", "icd10")
+
+
+def field_json(field: Field) -> dict[str, Any]:
+    return {
+        "value": field.value,
+        "confidence": round(field.confidence, 4),
+        "page": field.page,
+        "bbox": field.bbox.as_list() if field.bbox else None,
+        "explanation": field.explanation,
+    }
+
+
+def fields_json(fields: dict[str, object]) -> dict[str, Any]:
+    """Every field key present: null or [] where nothing was found."""
+    out: dict[str, Any] = {}
+    for name in ("reference_id", "policy_id", "dob", "patient_name", "npi", "cpt", "hcpcs", "icd10",
+                 "service_date", "urgent"):
+        found = fields.get(name)
+        if name in LIST_FIELDS:
+            out[name] = [field_json(f) for f in found] if isinstance(found, list | tuple) else []
+        else:
+            out[name] = field_json(found) if isinstance(found, Field) else None
+    return out
+
+
+def extract_json(doc: ExtractedDocument) -> dict[str, Any]:
+    """The object `docintake extract --json` prints for a file it read."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": doc.file,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "pages": len(doc.pages),
+        "ocr": doc.ocr,
+        "document_type": (
+            {"value": doc.document_type.value, "confidence": round(doc.document_type.confidence, 4)}
+            if doc.document_type
+            else None
+        ),
+        "fields": fields_json(doc.fields),
+        "segments": [],
+        # Until field extraction lands nothing is known about the document, so a clerk must look at it.
+        "needs_review": True,
+        "review_reasons": list(doc.review_reasons),
+        "pipeline_version": PIPELINE_VERSION,
+    }
+
+
+def rejected_json(file: str, error: IntakeError) -> dict[str, Any]:
+    """The object `docintake extract --json` prints for a file it refuses."""
+    return {"schema_version": SCHEMA_VERSION, "file": file, "rejected": {"code": error.code, "message": error.message}}
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema by name: 'extract' or 'rejected'."""
+    text = resources.files("docintake.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)

@@ -1,0 +1,1 @@
+"""JSON Schemas of the command-line contract, shipped with the package."""
