@@ -57,8 +57,7 @@ def extract_json(doc: ExtractedDocument) -> dict[str, Any]:
         ),
         "fields": fields_json(doc.fields),
         "segments": [],
-        # Until field extraction lands nothing is known about the document, so a clerk must look at it.
-        "needs_review": True,
+        "needs_review": bool(doc.review_reasons),
         "review_reasons": list(doc.review_reasons),
         "pipeline_version": PIPELINE_VERSION,
     }

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     soffice_cmd: str = "soffice"
     convert_timeout_s: PositiveFloat = 120.0
 
+    # Fields.
+    auto_accept: float = Field(default=0.9, ge=0.5, le=1.0)  # a value at or above needs no clerk
+
     @property
     def tmp_dir(self) -> Path:
         """Private scratch space for Tesseract and LibreOffice, inside the data directory."""

@@ -1,0 +1,99 @@
+"""Dates as US forms write them, parsed to `date` with two-digit years resolved by role (DOMAIN.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAME = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+_D = r"[0-9OIlSB]"  # digits as OCR may have read them; repaired afterwards
+
+DATE_PATTERN = re.compile(
+    "|".join(
+        (
+            rf"(?P<iso>\b(?P<iy>{_D}{{4}})-(?P<im>{_D}{{1,2}})-(?P<id>{_D}{{1,2}})\b)",
+            rf"(?P<num>\b(?P<nm>{_D}{{1,2}})\s?(?P<sep>[/\-.])\s?(?P<nd>{_D}{{1,2}})\s?(?P=sep)\s?(?P<ny>{_D}{{4}}|{_D}{{2}})(?![\d/]))",
+            rf"(?P<named>\b{_MONTH_NAME}\.?\s+(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<wy>\d{{4}}|'?\d{{2}})\b)",
+            rf"(?P<dmy>\b(?P<dd>\d{{1,2}})[\s\-]{_MONTH_NAME.replace('mon', 'dmon')}\.?[\s\-,]+"
+            rf"(?P<dy>\d{{4}}|\d{{2}})\b)",
+            r"(?P<boxed>\b(?P<bm>[01]\d) (?P<bd>[0-3]\d) (?P<by>(?:19|20)\d{2})\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+_DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+
+
+class DateRole(StrEnum):
+    BIRTH = "birth"
+    SERVICE = "service"
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    start: int
+    end: int
+    value: date
+    two_digit_year: bool
+    repaired: bool
+    boxed: bool
+
+
+def _year(raw: str, role: DateRole, month: int, day: int, today: date) -> int | None:
+    raw = raw.lstrip("'")
+    if len(raw) == 4:
+        return int(raw)
+    yy = int(raw)
+    year = 2000 + yy
+    if role is DateRole.BIRTH:
+        try:
+            if date(year, month, day) > today:
+                year -= 100
+        except ValueError:
+            return None
+    return year
+
+
+def find_dates(text: str, role: DateRole, today: date) -> list[FoundDate]:
+    """Every date in ``text`` that exists, with its character span."""
+    found: list[FoundDate] = []
+    for m in DATE_PATTERN.finditer(text):
+        raw = m.group(0)
+        repaired_text = raw.translate(_DIGIT_REPAIRS)
+        repaired = repaired_text != raw and m.lastgroup in ("iso", "num")
+        g = DATE_PATTERN.match(repaired_text) if repaired else m
+        if g is None:
+            continue
+        try:
+            if g.group("iso"):
+                y, mo, d, two = int(g.group("iy")), int(g.group("im")), int(g.group("id")), False
+            elif g.group("num"):
+                mo, d = int(g.group("nm")), int(g.group("nd"))
+                two = len(g.group("ny")) == 2
+                y = _year(g.group("ny"), role, mo, d, today)
+            elif g.group("named"):
+                mo, d = _MONTHS[g.group("mon")[:3].lower()], int(g.group("wd"))
+                two = len(g.group("wy").lstrip("'")) == 2
+                y = _year(g.group("wy"), role, mo, d, today)
+            elif g.group("dmy"):
+                mo, d = _MONTHS[g.group("dmon")[:3].lower()], int(g.group("dd"))
+                two = len(g.group("dy")) == 2
+                y = _year(g.group("dy"), role, mo, d, today)
+            else:
+                y, mo, d, two = int(g.group("by")), int(g.group("bm")), int(g.group("bd")), False
+            if y is None:
+                continue
+            value = date(y, mo, d)
+        except (ValueError, KeyError):
+            continue
+        if not 1900 <= value.year <= today.year + 5:
+            continue
+        found.append(FoundDate(m.start(), m.end(), value, two, repaired, bool(m.group("boxed"))))
+    return found

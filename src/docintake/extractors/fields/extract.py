@@ -1,0 +1,150 @@
+"""Pages -> fields: run the recognizers on every page, score, and keep the best value of each field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from docintake.extractors.fields.nlp import analyse
+from docintake.extractors.fields.recognizers import (
+    Candidate,
+    analysis,
+    date_candidates,
+    name_candidates,
+    policy_candidates,
+    shaped_candidates,
+)
+from docintake.extractors.fields.scoring import score
+from docintake.extractors.fields.view import build_view
+from docintake.model import Evidence, Field, Page
+
+SINGLE = ("reference_id", "policy_id", "dob", "patient_name", "service_date")
+MULTI = ("npi", "cpt", "hcpcs", "icd10")
+_CONFLICT_CAP = 0.8  # two different well-supported values for one field: a clerk decides
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    confidence: float
+
+
+def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
+    """Every field of ARCHITECTURE.md: a Field or None for single values, a list for codes, and urgency."""
+    scored: list[Scored] = []
+    urgency: list[tuple[bool, float, Candidate | None]] = []
+    for page in pages:
+        view = build_view(page)
+        if not view.tokens:
+            continue
+        doc = analyse(view)
+        pa = analysis(view, doc)
+        found = [*shaped_candidates(pa), *date_candidates(pa, today), *policy_candidates(pa, today),
+                 *name_candidates(pa)]
+        scored.extend(Scored(c, score(c)) for c in found)
+        urgency.extend(_urgency(pa))
+    fields: dict[str, object] = {}
+    for name in SINGLE:
+        fields[name] = _best_single([s for s in scored if s.candidate.field == name])
+    _check_dates(fields)
+    for name in MULTI:
+        fields[name] = _distinct([s for s in scored if s.candidate.field == name])
+    fields["urgent"] = _urgent_field(urgency, pages)
+    return fields
+
+
+def _field(s: Scored, confidence: float | None = None, note: str | None = None) -> Field:
+    c = s.candidate
+    label = c.owner.hit.field if c.owner is not None and c.supported else None
+    label_text = f"{label}:{c.owner.relation.value}" if label and c.owner else None
+    repairs = c.repairs + ((note,) if note else ())
+    return Field(c.value, confidence if confidence is not None else s.confidence, c.page, c.bbox,
+                 Evidence(recognizer=c.field + (f"/{c.detail}" if c.detail else ""), label=label_text,
+                          validator=c.validator, repairs=repairs))
+
+
+def _best_single(options: list[Scored]) -> Field | None:
+    useful = sorted((s for s in options if s.confidence >= 0.3), key=lambda s: -s.confidence)
+    if not useful:
+        return None
+    best = useful[0]
+    rivals = {_key(s.candidate.value) for s in useful if s.confidence >= 0.6} - {_key(best.candidate.value)}
+    if rivals:
+        return _field(best, min(best.confidence, _CONFLICT_CAP), note="conflict")
+    return _field(best)
+
+
+def _key(value: object) -> str:
+    if isinstance(value, dict):
+        return f"{value.get('first', '')}|{value.get('last', '')}".lower()
+    return str(value).upper()
+
+
+def _distinct(options: list[Scored]) -> list[Field]:
+    best: dict[str, Scored] = {}
+    for s in options:
+        if s.confidence < 0.3:
+            continue
+        key = _key(s.candidate.value)
+        if key not in best or s.confidence > best[key].confidence:
+            best[key] = s
+    return [_field(s) for s in sorted(best.values(), key=lambda s: (s.candidate.page, s.candidate.start))]
+
+
+def _check_dates(fields: dict[str, object]) -> None:
+    """A date of birth lies before the date of service; if not, neither can be trusted."""
+    dob, dos = fields.get("dob"), fields.get("service_date")
+    if isinstance(dob, Field) and isinstance(dos, Field) and str(dob.value) >= str(dos.value):
+        fields["dob"] = replace(dob, confidence=min(dob.confidence, 0.5))
+        fields["service_date"] = replace(dos, confidence=min(dos.confidence, 0.5))
+
+
+_URGENT_WORDING = re.compile(
+    r"\b(?:urgent|expedited|emergent)\s+(?:request|review|prior\s*auth(?:orization)?|pre-?cert(?:ification)?|"
+    r"appeal|case|admission)|\bexpedite\s+(?:this|the|review)|\bSTAT\b(?=\s+(?:request|review))|"
+    r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|^\s*\**\s*(?:URGENT|EXPEDITED)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
+
+
+def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 - PageAnalysis
+    from docintake.extractors.fields.recognizers import _candidate
+
+    out: list[tuple[bool, float, Candidate | None]] = []
+    for span in pa.doc.spans["urgency"]:
+        if pa.is_masked(span.start_char, span.end_char):
+            continue
+        c = _candidate(pa, "urgent", None, span.start_char, span.end_char, "checkbox")
+        factor = 1.0 if c.ocr_conf >= 1.0 else 0.9 + 0.1 * c.ocr_conf
+        if span.label_ == "ticked_urgent":
+            out.append((True, 0.96 * factor, c))
+        elif span.label_ == "ticked_standard":
+            out.append((False, 0.95 * factor, c))
+    for m in _URGENT_WORDING.finditer(pa.doc.text):
+        if pa.is_masked(m.start(), m.end()) or _NEGATED.search(pa.doc.text, max(0, m.start() - 12), m.end()):
+            continue
+        c = _candidate(pa, "urgent", None, m.start(), m.end(), "wording")
+        out.append((True, 0.9 if c.ocr_conf >= 1.0 else 0.86, c))
+    return out
+
+
+def _urgent_field(found: list[tuple[bool, float, Candidate | None]], pages: Sequence[Page]) -> Field:
+    votes = {True: max((f for f in found if f[0]), key=lambda f: f[1], default=None),
+             False: max((f for f in found if not f[0]), key=lambda f: f[1], default=None)}
+    yes, no = votes[True], votes[False]
+    if yes and no:
+        winner, conf = (yes, 0.6) if yes[1] >= no[1] else (no, 0.6)
+    elif yes or no:
+        winner = yes or no
+        assert winner is not None
+        conf = winner[1]
+    else:
+        # Nothing on any page asks for speed: a standard request. OCR can lose a tick mark, so be less sure.
+        conf = 0.9 if not any(p.ocr for p in pages) else 0.85
+        return Field(False, conf, 1, None, Evidence(recognizer="urgent/default"))
+    value, _, c = winner
+    assert c is not None
+    return Field(value, round(conf, 4), c.page, c.bbox, Evidence(recognizer=f"urgent/{c.validator}"))

@@ -1,0 +1,98 @@
+"""The label vocabulary, as data: what forms, letters and notes print before or above a value.
+
+A label either supports a field (``field`` is a field name) or claims the value next to it for something
+else (``field`` starts with ``other:``), so that, say, the number after "Group #" is never taken for a member
+ID. ``strength`` says how specific the label is; ``column`` that it may head a table column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ID = r"[I1l|]\.?\s?D\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D.
+_NO = r"(?:\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    field: str
+    pattern: re.Pattern[str]
+    strength: float
+    column: bool = False
+
+
+def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> Label:
+    return Label(field, re.compile(rf"(?<![A-Za-z]){regex}(?![A-Za-z])", re.IGNORECASE), strength, column)
+
+
+LABELS: tuple[Label, ...] = (
+    # Member / policy ID.
+    _l("policy_id", rf"member\s*(?:or\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),
+    _l("policy_id", rf"subscriber\s*(?:{_ID}|identification){_NO}?"),
+    _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
+    _l("policy_id", rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)\s*(?:{_ID}|{_NO})"),
+    _l("policy_id", r"(?:health\s*)?plan\s*(?:member\s*)?(?:id|#)"),
+    _l("policy_id", rf"insurance\s*(?:{_ID}|{_NO}|identification)"),
+    _l("policy_id", r"\bMBI\b"),
+    _l("policy_id", rf"(?:{_ID}{_NO}|{_ID}\s*card\s*#?)", 0.7),
+    _l("policy_id", r"identification\s*(?:#|no\.?|number)", 0.8),
+    # Date of birth.
+    _l("dob", r"d\s?\.?\s?o\s?\.?\s?b\b\.?"),
+    _l("dob", r"date\s*of\s*birth"),
+    _l("dob", r"birth\s*date|birthdate|b-day"),
+    _l("dob", r"born(?:\s*on)?", 0.8),
+    # Date of service.
+    _l("service_date", r"date\s*\(?s?\)?\s*of\s*service(?:\s*from)?", column=True),
+    _l("service_date", r"\bDOS\b(?:\s*from)?", column=True),
+    _l("service_date", r"service\s*date\s*\(?s?\)?(?:\s*from)?", column=True),
+    _l("service_date", r"start\s*date|from\s*date|begin(?:ning)?\s*date", 0.9, column=True),
+    _l("service_date", r"(?:admi(?:t|ssion)|procedure|surgery|treatment)\s*date", column=True),
+    _l("service_date", r"date\s*of\s*(?:procedure|surgery|admission|treatment)", column=True),
+    _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed)\s*(?:service\s*|surgery\s*|procedure\s*)?"
+       r"date", column=True),
+    # Reference ID of the case.
+    _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)?", 0.9),
+    _l("reference_id", r"case\s*(?:ref(?:erence)?|id\b|#|number|no\.?)(?:\s*(?:id\b|#|number|no\.?))?"),
+    _l("reference_id", r"RE\s*:", 0.6),
+    _l("reference_id", r"(?:prior\s*)?auth(?:orization)?\s*(?:request\s*)?(?:id\b|#|number|no\.?)", 0.8),
+    # Patient name.
+    _l("patient_name", r"patient(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first\s*\))?"),
+    _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient)\s*name"),
+    _l("patient_name", r"name\s*of\s*(?:patient|member)"),
+    _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
+    _l("patient_name", r"RE\s*:", 0.6),
+    _l("patient_name", r"name\s*:", 0.5),
+    # NPI.
+    _l("npi", rf"NPI{_NO}?", column=True),
+    _l("npi", r"national\s*provider\s*identifier"),
+    # Procedure codes.
+    _l("cpt", r"CPT(?:\s*/\s*HCPCS)?(?:\s*codes?)?(?:\s*\(s\))?", column=True),
+    _l("cpt", r"HCPCS\s*/\s*CPT(?:\s*codes?)?", column=True),
+    _l("cpt", r"procedures?\s*codes?(?:\s*\(s\))?|proc\.?\s*codes?", column=True),
+    _l("cpt", r"(?:service|billing)\s*codes?", 0.9, column=True),
+    _l("cpt", r"procedures?\s*requested", 0.8, column=True),
+    _l("hcpcs", r"HCPCS(?:\s*codes?)?", column=True),
+    # Diagnosis codes.
+    _l("icd10", r"ICD[\s\-]?10(?:[\s\-]?CM)?(?:\s*codes?)?|ICD\s*codes?", column=True),
+    _l("icd10", r"diagnos[ie]s\s*codes?(?:\s*\(s\))?|dx\s*codes?|diag\.?\s*codes?", column=True),
+    _l("icd10", r"(?:primary|secondary)?\s*diagnos[ie]s|\bdx\b", 0.8, column=True),
+    # A bare "Code" column or label supports both procedure and diagnosis codes weakly.
+    _l("code", r"codes?(?:\s*\(s\))?", 0.6, column=True),
+    # Labels that claim the value next to them for something else.
+    _l("other:group", rf"group{_NO}?|grp\s*#"),
+    _l("other:phone", r"phone|tel(?:ephone)?\.?|fax|cell|mobile|pager"),
+    _l("other:address", r"address|zip(?:\s*code)?|city|state"),
+    _l("other:prev_auth", r"prev(?:ious)?\.?\s*auth(?:orization)?\.?\s*(?:#|no\.?|number|id)?"),
+    _l("other:id", r"tax\s*id|\bTIN\b|\bEIN\b|DEA(?:\s*#)?|license\s*(?:#|no\.?)?|claim\s*(?:#|no\.?|number)|"
+       r"account\s*(?:#|no\.?|number)|\bMRN\b|medical\s*record\s*(?:#|no\.?|number)?|chart\s*#|invoice\s*#"),
+    _l("other:name", r"(?:provider|physician|doctor|facility|contact|practice|office|requester|requestor|"
+       r"subscriber|insured|guardian|sender|recipient|attending|ordering|referring|rendering|signature)\s*"
+       r"(?:'s\s*)?name"),
+    _l("other:date", r"(?:signature|signed|received|fax(?:ed)?|sent|today'?s|report|collection|collected|"
+       r"print(?:ed)?|visit|note|exam|letter)\s*date|date\s*(?:signed|received|sent|faxed|of\s*(?:request|letter|"
+       r"report|visit|exam|note))|end\s*date|through|thru|\bto\s*:", 0.9),
+    _l("other:date", r"date\s*:", 0.5),
+)
+
+LABEL_FIELDS = frozenset(label.field for label in LABELS)

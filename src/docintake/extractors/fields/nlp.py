@@ -1,0 +1,165 @@
+"""The spaCy pipeline: a blank English pipeline whose Doc is built from the reader's own words, and our
+components that mark labels, values, masked regions (fax header, phones, ZIP codes) and urgency boxes as
+span groups. Regexes run over the text and are mapped back to tokens with ``char_span``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from docintake.extractors.fields.labels import LABELS
+from docintake.extractors.fields.view import PageView
+
+VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # Digits may arrive as OCR read them (O for 0, l for 1 ...); the recognizers repair and validate.
+    "reference_id": re.compile(r"(?<![A-Za-z0-9])P\s?A[\s\-]?(?:[0-9OIlSBZ][\s\-]?){9}[0-9OIlSBZ](?![A-Za-z0-9])"),
+    "npi": re.compile(r"(?<![\w\-/.])[12][0-9OIlSBZ]{9}(?![\w\-/])"),
+    "icd10": re.compile(r"(?<![\w\-/.])[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?(?![\w\-/]|\.\d)"),
+    "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
+    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
+}
+
+_PAGE_COUNTER = re.compile(r"\bP(?:AGE|AG|G)?\.?\s*0*(\d{1,3})\s*(?:/|OF)\s*0*(\d{1,3})\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?", re.IGNORECASE)
+_HEADER_DATE = re.compile(r"\b\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}\b|\b[A-Z][a-z]{2}\s+\d{1,2},?\s+\d{4}\b")
+_HEADER_WORDS = re.compile(r"\b(?:FROM|TO|FAX|P\.\s?\d)", re.IGNORECASE)
+_PHONE = re.compile(
+    r"(?:\+?1[\s.\-]?)?(?:\(\s?\d{3}\s?\)|(?<![\w\-/])\d{3})[\s.\-]?\d{3}[\s.\-]\d{4}(?![\w\-/])"
+    r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?",
+    re.IGNORECASE,
+)
+_ZIP = re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+),?\s+\d{5}(?:-\d{4})?\b|\b\d{5}-\d{4}\b")
+_HEADER_ZONE = 0.085  # fraction of the page height where a fax machine prints its header line
+
+
+@Language.component("docintake_labels")
+def find_labels(doc: Doc) -> Doc:
+    """Mark every label; where two overlap, the longer wins (both stay when they cover the same text)."""
+    found: list[tuple[int, int, int]] = []
+    for index, label in enumerate(LABELS):
+        found.extend((m.start(), m.end(), index) for m in label.pattern.finditer(doc.text))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, int]] = []
+    for start, end, index in found:
+        if any(s < end and start < e and (s, e) != (start, end) for s, e, _ in kept):
+            continue
+        if any((s, e) == (start, end) and LABELS[i].field == LABELS[index].field for s, e, i in kept):
+            continue
+        kept.append((start, end, index))
+    doc.spans["labels"] = _spans(doc, [(s, e, str(i)) for s, e, i in sorted(kept)])
+    return doc
+
+
+@Language.component("docintake_masks")
+def find_masks(doc: Doc) -> Doc:
+    """Mark what must never be read as a field value: the fax header line, phone numbers, ZIP codes."""
+    view: PageView = doc.user_data["view"]
+    masks: list[tuple[int, int, str]] = []
+    for start, end in _lines(doc.text):
+        line = doc.text[start:end]
+        first = view.tokens[view.tokens_at(start, start + 1)[0]] if line.strip() else None
+        in_zone = first is not None and (
+            first.bbox.y0 < _HEADER_ZONE if first.bbox is not None else first.line <= 1
+        )
+        counter = _PAGE_COUNTER.search(line)
+        stamp = _HEADER_DATE.search(line) and (_TIME.search(line) or _HEADER_WORDS.search(line))
+        if (in_zone and (counter or stamp)) or (counter and stamp and _TIME.search(line)):
+            masks.append((start, end, "fax_header"))
+        elif counter:
+            masks.append((start + counter.start(), start + counter.end(), "page_counter"))
+    masks.extend((m.start(), m.end(), "phone") for m in _PHONE.finditer(doc.text))
+    masks.extend((m.start(), m.end(), "zip") for m in _ZIP.finditer(doc.text))
+    doc.spans["masks"] = _spans(doc, masks)
+    return doc
+
+
+@Language.component("docintake_values")
+def find_values(doc: Doc) -> Doc:
+    """Mark every string shaped like a code or identifier; validation and pairing come later."""
+    found = [(m.start(), m.end(), name) for name, pattern in VALUE_PATTERNS.items() for m in pattern.finditer(doc.text)]
+    doc.spans["values"] = _spans(doc, found)
+    return doc
+
+
+_TICKED = ["[X]", "[x]", "☒", "☑", "✔", "✓", "■", "(X)", "(x)", "X", "x", "[✓]", "[✔]", "[■]", "⊠"]
+_UNTICKED = ["[ ]", "[]", "☐", "□", "( )", "○", "[_]"]
+
+
+@Language.factory("docintake_urgency")
+def urgency_matcher(nlp: Language, name: str) -> UrgencyMatcher:
+    return UrgencyMatcher(nlp)
+
+
+class UrgencyMatcher:
+    """Token patterns for a ticked or unticked box right before an urgency word."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        urgent = {"LOWER": {"REGEX": r"^(?:urgent|expedited|emergent|stat)[:.,]?$"}}
+        standard = {"LOWER": {"REGEX": r"^(?:non-?urgent|standard|routine|elective)[:.,]?$"}}
+        non_then_urgent = [{"LOWER": {"IN": ["non", "not"]}}, {"TEXT": "-", "OP": "?"}, urgent]
+        self.matcher.add("ticked_urgent", [[{"TEXT": {"IN": _TICKED}}, urgent]])
+        self.matcher.add("ticked_standard", [[{"TEXT": {"IN": _TICKED}}, standard],
+                                             [{"TEXT": {"IN": _TICKED}}, *non_then_urgent]])
+        empty_box = [{"TEXT": {"IN": ["[", "("]}}, {"TEXT": {"IN": ["]", ")"]}}]
+        self.matcher.add("unticked_urgent", [[{"TEXT": {"IN": _UNTICKED}}, urgent], [*empty_box, urgent]])
+        self.matcher.add("unticked_standard", [[{"TEXT": {"IN": _UNTICKED}}, standard], [*empty_box, standard],
+                                               [*empty_box, *non_then_urgent]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in self.matcher(doc)]
+        doc.spans["urgency"] = spans
+        return doc
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def _spans(doc: Doc, found: list[tuple[int, int, str]]) -> list[Span]:
+    spans = []
+    for start, end, label in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+@cache
+def pipeline() -> Language:
+    """The pipeline, built once per process."""
+    nlp = spacy.blank("en")
+    for name in ("docintake_labels", "docintake_masks", "docintake_values", "docintake_urgency"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def analyse(view: PageView) -> Doc:
+    """A spaCy Doc whose tokens are the page's words (plus line and cell breaks), with our span groups set."""
+    nlp = pipeline()
+    words: list[str] = []
+    spaces: list[bool] = []
+    for i, token in enumerate(view.tokens):
+        if i:
+            sep = view.text[view.starts[i] - 1]
+            if sep == " ":
+                spaces[-1] = True
+            else:
+                words.append(sep)
+                spaces.append(False)
+        words.append(token.text)
+        spaces.append(False)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.user_data["view"] = view
+    assert doc.text == view.text
+    return nlp(doc)

@@ -1,0 +1,106 @@
+"""Which label owns a value: the nearest label to its left on the same line, else the nearest above it in
+the same column (a form's value under its label, a table's value under its column header), else the label
+that ends the previous line (prose wrapped after the label)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from docintake.extractors.fields.labels import LABELS, Label
+from docintake.extractors.fields.view import PageView
+
+
+class Relation(StrEnum):
+    RIGHT = "right"  # value on the label's line, to its right
+    BELOW = "below"  # value just under the label
+    COLUMN = "column"  # value further down a table column the label heads
+    WRAP = "wrap"  # label ends a line, value starts the next
+
+
+@dataclass(frozen=True, slots=True)
+class LabelHit:
+    label: Label
+    start: int
+    end: int
+    tokens: range
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    line: int
+    cell: int
+
+    @property
+    def field(self) -> str:
+        return self.label.field
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    hit: LabelHit
+    relation: Relation
+    distance: float
+
+
+# Distances in line heights (geometric pages) or lines and half-characters (flow pages).
+_MAX_RIGHT = {True: 28.0, False: 70.0}
+_MAX_BELOW = 2.8
+_MAX_COLUMN = 40.0
+
+
+def label_hit(view: PageView, index: int, start: int, end: int) -> LabelHit:
+    tokens = view.tokens_at(start, end)
+    ts = [view.tokens[i] for i in tokens]
+    return LabelHit(LABELS[index], start, end, tokens, min(t.x0 for t in ts), min(t.y0 for t in ts),
+                    max(t.x1 for t in ts), max(t.y1 for t in ts), ts[0].line, ts[-1].cell)
+
+
+def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int) -> Owner | None:
+    """The label that owns the value at [start, end) of the page text, if any."""
+    tokens = [view.tokens[i] for i in view.tokens_at(start, end)]
+    vx0, vy0 = min(t.x0 for t in tokens), min(t.y0 for t in tokens)
+    vx1, vy1 = max(t.x1 for t in tokens), max(t.y1 for t in tokens)
+    line, cell = tokens[0].line, tokens[0].cell
+    first = view.tokens_at(start, end)[0]
+    height = max(vy1 - vy0, 0.5)
+
+    best: Owner | None = None
+    for hit in hits:
+        if hit.end > start and hit.start < end:
+            continue  # a value glued to its label ("DOB:01/05/1960") is handled by the caller
+        same_line = hit.line == line if not view.geometric else _overlap(hit.y0, hit.y1, vy0, vy1) > 0.4 * height
+        if same_line and hit.end <= start + 1 and (hit.x1 <= vx0 + 0.5 or hit.tokens[-1] == first):
+            gap = max(vx0 - hit.x1, 0.0)
+            if gap <= _MAX_RIGHT[view.geometric] and (best is None or best.relation is not Relation.RIGHT
+                                                       or gap < best.distance):
+                best = Owner(hit, Relation.RIGHT, gap)
+    if best is not None:
+        return best
+
+    for hit in hits:
+        if hit.y1 > vy0 + 0.25 or hit.end > start:
+            continue
+        drop = vy0 - hit.y1 if view.geometric else float(line - hit.line - 1)
+        aligned = _overlap(hit.x0 - 0.6, hit.x1 + 0.6, vx0, vx1) > 0 or abs(hit.x0 - vx0) < 1.5
+        if not view.geometric and hit.cell and cell == hit.cell:
+            aligned = True
+        if not aligned or drop > _MAX_COLUMN:
+            continue
+        relation = Relation.BELOW if drop <= _MAX_BELOW else Relation.COLUMN
+        if relation is Relation.COLUMN and not hit.label.column:
+            continue
+        if best is None or drop < best.distance:
+            best = Owner(hit, relation, drop)
+    if best is not None:
+        return best
+
+    if first == 0 or view.tokens[first - 1].line != line:
+        for hit in hits:
+            if hit.tokens[-1] == first - 1 and hit.line == line - 1:
+                return Owner(hit, Relation.WRAP, 1.0)
+    return None
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)

@@ -1,0 +1,320 @@
+"""Recognizers: candidates for every field on one page, each with its owner label and validator outcome.
+
+Codes, identifiers and dates are found by their shape and then paired with a label by position; the member
+ID and the patient's name have no shape of their own and are read from the place their label points to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from docintake.extractors.fields import validators as v
+from docintake.extractors.fields.dates import DateRole, find_dates
+from docintake.extractors.fields.labels import LABELS
+from docintake.extractors.fields.nlp import VALUE_PATTERNS
+from docintake.extractors.fields.pairing import LabelHit, Owner, Relation, label_hit, owner_of
+from docintake.extractors.fields.repair import validated
+from docintake.extractors.fields.view import PageView
+from docintake.model import BBox
+
+SUPPORT: dict[str, frozenset[str]] = {
+    "reference_id": frozenset({"reference_id"}),
+    "policy_id": frozenset({"policy_id"}),
+    "dob": frozenset({"dob"}),
+    "service_date": frozenset({"service_date"}),
+    "patient_name": frozenset({"patient_name"}),
+    "npi": frozenset({"npi"}),
+    "cpt": frozenset({"cpt", "hcpcs", "code"}),
+    "hcpcs": frozenset({"hcpcs", "cpt", "code"}),
+    "icd10": frozenset({"icd10", "code"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    field: str
+    value: object
+    page: int
+    start: int
+    end: int
+    bbox: BBox | None
+    ocr_conf: float
+    owner: Owner | None
+    validator: str | None
+    repairs: tuple[str, ...] = ()
+    detail: str = ""
+
+    @property
+    def supported(self) -> bool:
+        """Whether the owning label is one that vouches for this field."""
+        return self.owner is not None and self.owner.hit.field in SUPPORT[self.field]
+
+    @property
+    def claimed(self) -> bool:
+        """Whether the owning label says the value is something else (a group number, a phone...)."""
+        return self.owner is not None and not self.supported
+
+
+@dataclass(frozen=True, slots=True)
+class PageAnalysis:
+    view: PageView
+    doc: Doc
+    hits: list[LabelHit]
+    masked: list[tuple[int, int, str]]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.masked)
+
+
+def analysis(view: PageView, doc: Doc) -> PageAnalysis:
+    masked = [(s.start_char, s.end_char, s.label_) for s in doc.spans["masks"]]
+    header = [(s, e) for s, e, role in masked if role == "fax_header"]
+    hits = []
+    for span in doc.spans["labels"]:
+        # Label spans are token-aligned; keep the label's own characters for glued values ("DOB:01/05/1960").
+        m = LABELS[int(span.label_)].pattern.search(doc.text, span.start_char, span.end_char)
+        start, end = (m.start(), m.end()) if m else (span.start_char, span.end_char)
+        if not any(s <= start < e for s, e in header):
+            hits.append(label_hit(view, int(span.label_), start, end))
+    return PageAnalysis(view, doc, hits, masked)
+
+
+def _candidate(page: PageAnalysis, field: str, value: object, start: int, end: int, validator: str | None,
+               repairs: tuple[str, ...] = (), detail: str = "", owner: Owner | None = None) -> Candidate:
+    view = page.view
+    tokens = view.tokens_at(start, end)
+    conf = min(view.tokens[i].conf for i in tokens)
+    return Candidate(field, value, view.number, start, end, view.bbox_of(tokens, start, end), conf,
+                     owner if owner is not None else owner_of(view, page.hits, start, end), validator, repairs, detail)
+
+
+_SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
+    "reference_id": (lambda s: s if v.reference_id_ok(s) else None, 2, "luhn"),
+    "npi": (lambda s: s if v.npi_ok(s) else None, 0, "luhn_80840"),
+    "cpt": (lambda s: s if v.cpt_ok(s) else None, 0, "cpt_range"),
+    "hcpcs": (lambda s: s if v.hcpcs_ok(s) else None, 1, "hcpcs_shape"),
+    "icd10": (v.normalise_icd10, 1, "icd10cm_billable"),
+}
+_SEPARATORS = re.compile(r"[\s\-]")
+_MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
+
+
+def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
+    """Reference IDs, NPIs and codes: found by shape, validated (with OCR repair), then paired with a label."""
+    out: list[Candidate] = []
+    for span in page.doc.spans["values"]:
+        field = span.label_
+        # The span is token-aligned ("27447-RT,"); the pattern's own match is the value.
+        m = VALUE_PATTERNS[field].search(page.doc.text, span.start_char, span.end_char)
+        if m is None or page.is_masked(m.start(), m.end()):
+            continue
+        start, end, raw = m.start(), m.end(), m.group()
+        if field in ("cpt", "hcpcs"):
+            raw = _MODIFIER.sub("", raw)
+        if field == "reference_id":
+            raw = _SEPARATORS.sub("", raw).upper()
+        normalise, keep, validator = _SHAPED[field]
+        value, repairs = validated(raw, normalise, keep)
+        if value is None:
+            continue
+        detail = "dotted" if field == "icd10" and "." in raw else ""
+        out.append(_candidate(page, field, value, start, end, validator, repairs, detail))
+    return out
+
+
+def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
+    """Dates of birth and of service: any date whose owning label names its role."""
+    out: list[Candidate] = []
+    for field, role in (("dob", DateRole.BIRTH), ("service_date", DateRole.SERVICE)):
+        previous_end = -10
+        for found in find_dates(page.doc.text, role, today):
+            range_end = _RANGE_JOIN.fullmatch(page.doc.text[previous_end:found.start]) is not None
+            previous_end = found.end
+            if range_end or page.is_masked(found.start, found.end):
+                continue  # the end of a range ("12/01/2026 - 12/31/2026") is not another date of service
+            owner = owner_of(page.view, page.hits, found.start, found.end)
+            if owner is None or owner.hit.field not in ("dob", "service_date", "other:date"):
+                continue
+            if owner.hit.field != field and owner.hit.field != "other:date":
+                continue
+            if field == "dob" and not v.dob_plausible(found.value, today):
+                continue
+            repairs = ("ocr_digits",) if found.repaired else ()
+            detail = "two_digit_year" if found.two_digit_year else ("boxed" if found.boxed else "")
+            out.append(_candidate(page, field, found.value.isoformat(), found.start, found.end, "date_exists",
+                                  repairs, detail, owner))
+    return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru)\s*", re.IGNORECASE)
+_ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
+_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+_NOT_NAMES = frozenset(
+    "name patient member client date dob birth male female sex gender phone same self unknown n/a na none "
+    "request prior authorization form requesting provider doctor dr md do np pa rn facility the of for and "
+    "mr mrs ms miss jr sr ii iii subscriber insured id number policy group address plan medicaid medicare".split()
+)
+
+
+_LABEL_WORDS = frozenset({"DOB", "SEX", "AGE", "MRN", "ID", "DATE", "MEMBER"})
+
+
+def _value_tokens(page: PageAnalysis, hit: LabelHit) -> tuple[list[int], Relation]:
+    """Token indices of the value a label points at: to its right in the same or next cell, else just below."""
+    view, tokens = page.view, page.view.tokens
+    starts = {h.tokens[0] for h in page.hits if h is not hit}
+    right: list[int] = []
+    i = hit.tokens[-1]
+    if view.starts[i] + len(tokens[i].text) > hit.end + 1:  # the value is glued to the label ("ID:W123")
+        right.append(i)
+    i += 1
+    cells_seen: set[int] = set()
+    while i < len(tokens) and tokens[i].line == hit.line and i not in starts:
+        cells_seen.add(tokens[i].cell)
+        if len(cells_seen) > 1 and right:
+            break
+        right.append(i)
+        i += 1
+    if any(_useful(tokens[j].text) for j in right):
+        return right, Relation.RIGHT
+    below: list[int] = []
+    for j, token in enumerate(tokens):
+        drop = token.y0 - hit.y1 if view.geometric else token.line - hit.line - 1
+        if token.line <= hit.line or drop > 2.8:
+            continue
+        if below and token.line != tokens[below[0]].line:
+            break
+        if j in starts and below:
+            break
+        if token.x1 >= hit.x0 - 1.0 and token.x0 <= hit.x1 + 12.0 and j not in starts:
+            if below and token.cell != tokens[below[-1]].cell:
+                break
+            below.append(j)
+    return below, Relation.BELOW
+
+
+def _useful(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z0-9]", text))
+
+
+def _value_text(page: PageAnalysis, indices: list[int], hit: LabelHit) -> tuple[int, int, str]:
+    view = page.view
+    start = max(view.starts[indices[0]], hit.end if indices[0] == hit.tokens[-1] else 0)
+    end = view.starts[indices[-1]] + len(view.tokens[indices[-1]].text)
+    return start, end, view.text[start:end]
+
+
+def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
+    out: list[Candidate] = []
+    for hit in page.hits:
+        if hit.field != "policy_id":
+            continue
+        indices, relation = _value_tokens(page, hit)
+        if not indices:
+            continue
+        start, _, _ = _value_text(page, indices, hit)
+        chunks: list[tuple[int, str]] = []
+        for i in indices:
+            s = max(page.view.starts[i], start)
+            text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(":#.,;() ")
+            if text:
+                chunks.append((i, text))
+        found = _policy_value(chunks, today)
+        if found is None:
+            continue
+        value, last, validator = found
+        end = page.view.starts[last] + len(page.view.tokens[last].text)
+        s0 = max(page.view.starts[chunks[0][0]], start)
+        out.append(_candidate(page, "policy_id", value, s0, end, validator, (), "",
+                              Owner(hit, relation, 0.0)))
+    return out
+
+
+def _policy_value(chunks: list[tuple[int, str]], today: date) -> tuple[str, int, str] | None:
+    """The member ID among the first chunks after a label: one token, or groups printed with spaces."""
+    best: tuple[str, int, str] | None = None
+    joined = ""
+    for n, (index, text) in enumerate(chunks[:4]):
+        if not _ID_CHUNK.match(text):
+            break
+        joined += text
+        candidate = joined.replace("-", "").upper()
+        if v.mbi_ok(candidate):
+            return candidate, index, "mbi_shape"
+        if _id_shape(candidate, joined, today) and (n == 0 or _groups_alike(chunks[: n + 1])):
+            best = (candidate, index, "id_shape")
+    return best
+
+
+def _id_shape(value: str, printed: str, today: date) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    return (5 <= len(value) <= 20 and digits >= 3 and len(set(value)) > 2
+            and not find_dates(printed, DateRole.BIRTH, today) and not re.fullmatch(r"PA\d{10}", value))
+
+
+def _groups_alike(chunks: list[tuple[int, str]]) -> bool:
+    """Spaced groups of one ID ("XYZ 123456789", "1EG4 TE5 MK73"), not an ID followed by other words."""
+    texts = [t for _, t in chunks]
+    if len(texts) == 2 and texts[0].isalpha() and texts[0].isupper() and len(texts[0]) == 3 and texts[1].isdigit():
+        return True
+    return all(len(t) <= 5 and any(ch.isdigit() for ch in t) for t in texts)
+
+
+def name_candidates(page: PageAnalysis) -> list[Candidate]:
+    out: list[Candidate] = []
+    for hit in page.hits:
+        if hit.field != "patient_name":
+            continue
+        indices, relation = _value_tokens(page, hit)
+        if not indices:
+            continue
+        start, _, text = _value_text(page, indices, hit)
+        parsed = parse_name(text)
+        if parsed is None:
+            continue
+        name, used = parsed
+        end = start + used
+        out.append(_candidate(page, "patient_name", name, start, end, "name_shape", (), "",
+                              Owner(hit, relation, 0.0)))
+    return out
+
+
+def parse_name(text: str) -> tuple[dict[str, str], int] | None:
+    """{"first", "last"} from "Jane Doe", "Jane M. Doe", "DOE, JANE", "Doe, Jane M"; and how much was used."""
+    lead = len(text) - len(text.lstrip(":# "))
+    text = text[lead:]
+    comma = re.match(r"\s*([A-Za-z][A-Za-z'\-]+(?:\s[A-Za-z][A-Za-z'\-]+)?)\s*,\s*([A-Za-z][A-Za-z'\-]+)"
+                     r"(?:\s+[A-Za-z]\.?(?![A-Za-z]))?", text)
+    if comma and comma.group(2).lower() not in _NOT_NAMES and comma.group(2).upper() not in _LABEL_WORDS:
+        last, first = comma.group(1), comma.group(2)
+        words, used = [*last.split(), first], comma.end()
+    else:
+        words, used = [], 0
+        for m in re.finditer(r"\S+", text):
+            word = m.group().rstrip(",;")
+            if not _NAME_WORD.match(word) or word.lower().strip(".") in _NOT_NAMES or len(words) == 4:
+                break
+            words.append(word)
+            used = m.start() + len(word)
+            if m.group() != word:
+                break  # a comma or semicolon ends the name
+        while len(words) > 2 and len(words[-1].strip(".")) == 1:
+            words.pop()  # a trailing middle initial ("SMITH JOHN A")
+        if len(words) < 2:
+            return None
+        first, last = words[0], words[-1]
+    if any(w.lower().strip(".") in _NOT_NAMES for w in words):
+        return None
+    if len(first.strip(".")) < 2 or len(last) < 2 or not (first[0].isupper() and last[0].isupper()):
+        return None
+    return {"first": _name_case(first), "last": _name_case(last)}, lead + used
+
+
+def _name_case(word: str) -> str:
+    """Names as printed, except that ALL-CAPS names are shown in title case."""
+    return word.title() if word.isupper() else word

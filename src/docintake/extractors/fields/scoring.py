@@ -1,0 +1,60 @@
+"""Confidence: the pattern, the validator, the label and its relation to the value, and the OCR confidence of
+the words the value came from, combined into one number. 0.9 or more means "a clerk need not look", so a
+value reaches it only with a validator that passed (or a strong label for shapeless fields) and a label
+that vouches for it.
+"""
+
+from __future__ import annotations
+
+from docintake.extractors.fields.pairing import Relation
+from docintake.extractors.fields.recognizers import Candidate
+
+# (with a supporting label, without any label) before the adjustments below.
+_BASE: dict[str, tuple[float, float]] = {
+    "reference_id": (0.97, 0.93),  # PA prefix + check digit: strong even alone
+    "npi": (0.96, 0.55),  # one random 10-digit number in ten passes the Luhn check
+    "icd10": (0.96, 0.86),  # the official code set is strong evidence, but codes also appear in history
+    "cpt": (0.95, 0.30),  # five digits are everywhere: only a label makes them a procedure code
+    "hcpcs": (0.95, 0.45),
+    "dob": (0.96, 0.0),
+    "service_date": (0.94, 0.0),
+    "policy_id": (0.95, 0.0),
+    "patient_name": (0.93, 0.0),
+}
+_GENERIC_CODE_LABEL = 0.86  # a bare "Code" column: procedure or diagnosis, the validator decides
+_OCR_FLOOR = 0.75  # below this word confidence a value is never auto-accepted
+
+
+def score(c: Candidate) -> float:
+    """The confidence of one candidate, before document-level checks (conflicts, cross-field dates)."""
+    labelled, alone = _BASE[c.field]
+    if c.claimed:
+        return 0.1
+    if not c.supported:
+        conf = alone
+        if c.field == "icd10" and c.detail != "dotted":
+            conf = 0.35
+        if c.field == "policy_id" and c.validator == "mbi_shape":
+            conf = 0.7
+    else:
+        assert c.owner is not None
+        hit = c.owner.hit
+        conf = _GENERIC_CODE_LABEL if hit.field == "code" else labelled
+        if hit.field != "code" and hit.label.strength < 1.0:
+            conf -= (1.0 - hit.label.strength) * 0.25
+        if c.owner.relation is Relation.COLUMN and not hit.label.column:
+            conf -= 0.1
+        if c.owner.relation is Relation.WRAP:
+            conf -= 0.03
+        conf = max(conf, alone)  # a weak label never makes a value less sure than no label at all
+    if c.detail == "two_digit_year":
+        conf -= 0.04
+    if c.detail == "boxed":
+        conf -= 0.05
+    if c.repairs:
+        conf *= 0.85  # a check digit lets about one wrong repair in ten through: a clerk must look
+    if c.ocr_conf < 1.0:
+        conf *= 0.9 + 0.1 * c.ocr_conf
+        if c.ocr_conf < _OCR_FLOOR:
+            conf = min(conf, 0.85)
+    return round(max(0.0, min(conf, 0.99)), 4)

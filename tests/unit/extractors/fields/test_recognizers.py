@@ -1,0 +1,143 @@
+"""Recognizers as tables: (page lines, field, expected value or None, confidence range). Negative rows matter
+as much as positive ones: a ZIP code is no CPT code, 1234567890 is no NPI, M17.99 is no ICD-10-CM code, the
+fax header's date is no DOB."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from docintake.extractors.fields.extract import extract_fields
+from docintake.extractors.pages import flow_page
+from docintake.model import BBox, Page, PageSource, Word
+
+TODAY = date(2026, 11, 25)
+SURE = (0.9, 1.0)
+UNSURE = (0.0, 0.8999)
+
+
+def fields_of(*lines: str) -> dict:
+    return extract_fields([flow_page(1, lines)], TODAY)
+
+
+def values(found) -> list:
+    if found is None:
+        return []
+    if isinstance(found, list):
+        return [f.value for f in found]
+    return [found.value]
+
+
+ROWS = [
+    # Reference ID.
+    (["Ref #: PA1234567897"], "reference_id", "PA1234567897", SURE),
+    (["RE: PA 1234567897"], "reference_id", "PA1234567897", SURE),
+    (["Case Reference: PA-123-456-7897"], "reference_id", "PA1234567897", SURE),
+    (["Ref #: PA1234567890"], "reference_id", None, None),  # check digit fails
+    (["Prev. Auth. #: PA1234567897"], "reference_id", None, None),  # a previous case, not this one
+    (["Ref #: PA1234567B97"], "reference_id", "PA1234567897", UNSURE),  # OCR repair: a clerk looks
+    # Member ID.
+    (["Member ID: W123456789"], "policy_id", "W123456789", SURE),
+    (["Member or Medicaid ID #: 123456789"], "policy_id", "123456789", SURE),
+    (["Subscriber ID", "XYZ123456789"], "policy_id", "XYZ123456789", SURE),
+    (["Medicare ID: 1EG4-TE5-MK73"], "policy_id", "1EG4TE5MK73", SURE),
+    (["Policy # XYZ 123456789 Group # 55512"], "policy_id", "XYZ123456789", SURE),
+    (["Group #: 123456789"], "policy_id", None, None),
+    (["Member ID: see attached"], "policy_id", None, None),
+    (["Phone: 214-555-0100"], "policy_id", None, None),
+    # Date of birth.
+    (["DOB: 01/05/1960"], "dob", "1960-01-05", SURE),
+    (["Date of Birth", "Jan 5, 1960"], "dob", "1960-01-05", SURE),
+    (["Patient: Jane Doe, DOB 1/5/60, Member ID W123456789"], "dob", "1960-01-05", (0.85, 1.0)),
+    (["11/24/2026 10:42 FROM: +1-555-812-7619 TO: 1-800-555-0100 P.001/003"], "dob", None, None),
+    (["Signature Date: 01/05/2026"], "dob", None, None),
+    (["DOB: 12/01/2030"], "dob", None, None),  # in the future
+    # Date of service.
+    (["Date(s) of Service: 12/01/2026 - 12/31/2026"], "service_date", "2026-12-01", SURE),
+    (["Start Date\tEnd Date", "12/01/2026\t12/31/2026"], "service_date", "2026-12-01", SURE),
+    (["Date: 11/20/2026"], "service_date", None, None),
+    # Patient name.
+    (["Patient Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
+    (["Patient Name (Last, First): DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
+    (["Client Name", "Maria Lopez"], "patient_name", {"first": "Maria", "last": "Lopez"}, SURE),
+    (["Provider Name: John Smith"], "patient_name", None, None),
+    # NPI.
+    (["NPI #: 1234567893"], "npi", ["1234567893"], SURE),
+    (["NPI #: 1234567890"], "npi", [], None),
+    (["Phone: (123) 456-7893"], "npi", [], None),
+    (["Call 1234567893 today"], "npi", ["1234567893"], UNSURE),  # valid, but nothing says it is an NPI
+    # CPT and HCPCS.
+    (["CPT: 27447"], "cpt", ["27447"], SURE),
+    (["Procedure Code: 27447-RT, 0042T"], "cpt", ["27447", "0042T"], SURE),
+    (["Dallas, TX 75201"], "cpt", [], None),  # a ZIP code is no CPT code
+    (["Suite 100, Austin TX 78701-1234"], "cpt", [], None),
+    (["Phone (214) 555-0100 Fax 214-555-0199"], "cpt", [], None),
+    (["11/24/2026 10:42 FROM: 27447 P.002/004"], "cpt", [], None),  # the fax header carries no codes
+    (["Invoice total 12345 dollars"], "cpt", [], None),
+    (["HCPCS: J1745"], "hcpcs", ["J1745"], SURE),
+    # ICD-10-CM.
+    (["Diagnosis Code: M17.11"], "icd10", ["M17.11"], SURE),
+    (["ICD-10: M1711, E11.9"], "icd10", ["M17.11", "E11.9"], SURE),
+    (["Diagnosis Code: M17.99"], "icd10", [], None),  # fits the shape, is no code
+    (["Diagnosis Code: Z00.0"], "icd10", [], None),  # not billable
+]
+
+
+@pytest.mark.parametrize(("lines", "field", "expected", "band"), ROWS)
+def test_recognizer_rows(lines, field, expected, band):
+    found = fields_of(*lines)[field]
+    if expected is None or expected == []:
+        assert all(f.confidence < 0.5 for f in (found if isinstance(found, list) else [found]) if f is not None), (
+            f"{field} should not be found in {lines}: {values(found)}")
+        return
+    got = values(found)
+    assert got == (expected if isinstance(expected, list) else [expected])
+    for f in found if isinstance(found, list) else [found]:
+        assert band[0] <= f.confidence <= band[1], f"{field}={f.value} scored {f.confidence}: {f.explanation}"
+
+
+def test_urgency():
+    assert fields_of("Review Type: [X] Urgent [ ] Non-Urgent")["urgent"].value is True
+    assert fields_of("Review Type: [ ] Urgent [X] Non-Urgent")["urgent"].value is False
+    assert fields_of("EXPEDITED REQUEST", "Please review.")["urgent"].value is True
+    assert fields_of("This is not an urgent request.")["urgent"].value is False
+    default = fields_of("Member ID: W123456789")["urgent"]
+    assert default.value is False and default.confidence >= 0.9
+
+
+def test_dob_after_the_service_date_is_not_trusted():
+    found = fields_of("DOB: 01/05/2026", "Date of Service: 12/01/2025")
+    assert found["dob"].confidence < 0.9
+
+
+def test_two_different_labelled_values_are_a_conflict():
+    found = fields_of("Member ID: W123456789", "Member ID: W987654321")
+    assert found["policy_id"].confidence < 0.9
+    assert "conflict" in found["policy_id"].explanation
+
+
+def _word(text, x0, y0, line, w=None):
+    w = w or 0.012 * len(text)
+    return Word(text, BBox(x0, y0, x0 + w, y0 + 0.012), 0.96, line)
+
+
+def test_geometric_pairing_value_under_label_and_table_columns():
+    words = [
+        _word("Member", 0.10, 0.10, 0), _word("ID", 0.19, 0.10, 0), _word("Date", 0.55, 0.10, 0),
+        _word("of", 0.61, 0.10, 0), _word("Birth", 0.64, 0.10, 0),
+        _word("W123456789", 0.10, 0.125, 1), _word("01/05/1960", 0.55, 0.125, 1),
+        _word("CPT", 0.10, 0.30, 2), _word("Description", 0.30, 0.30, 2), _word("ICD-10", 0.70, 0.30, 2),
+        _word("27447", 0.10, 0.33, 3), _word("Total", 0.30, 0.33, 3), _word("knee", 0.37, 0.33, 3),
+        _word("M17.11", 0.70, 0.33, 3),
+        _word("29881", 0.10, 0.36, 4), _word("Arthroscopy", 0.30, 0.36, 4), _word("M23.205", 0.70, 0.36, 4),
+        _word("Austin", 0.10, 0.90, 5), _word("TX", 0.18, 0.90, 5), _word("78701", 0.22, 0.90, 5),
+    ]
+    page = Page(1, tuple(words), "", PageSource.OCR, 612, 792)
+    found = extract_fields([page], TODAY)
+    assert found["policy_id"].value == "W123456789" and found["policy_id"].confidence >= 0.9
+    assert found["dob"].value == "1960-01-05"
+    assert [f.value for f in found["cpt"]] == ["27447", "29881"]
+    assert [f.value for f in found["icd10"]] == ["M17.11", "M23.205"]
+    box = found["policy_id"].bbox
+    assert box is not None and 0.09 < box.x0 < 0.11 and 0.12 < box.y0 < 0.13
