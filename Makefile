@@ -7,15 +7,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .stamps
 SAMPLES := samples/out
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils antiword catdoc \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
 	libreoffice-writer-nogui fonts-dejavu-core fonts-liberation
 
-.PHONY: help setup system venv samples demo test lint bench
+.PHONY: help setup system venv samples demo test lint bench eval
 
 help:
 	@echo "make demo   install what is missing, then read the samples and print a table"
 	@echo "make test   install what is missing, then lint and run the tests"
-	@echo "make bench  speed and memory numbers;  make samples  regenerate the synthetic samples"
+	@echo "make bench  speed and memory numbers;  make eval  field accuracy on the labelled samples"
+	@echo "make samples  regenerate the synthetic samples"
 
 setup: system venv
 
@@ -57,3 +58,6 @@ test: setup samples lint
 
 bench: setup samples
 	$(PY) -m bench --samples $(SAMPLES)
+
+eval: setup samples
+	$(PY) -m bench.eval --samples $(SAMPLES)

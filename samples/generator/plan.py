@@ -1,0 +1,169 @@
+"""What the corpus holds: one line per sample file (families in the file, output kind, case options)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Output kind -> (format short name as `extract --json` prints it, file extension, how the file is made).
+KINDS: dict[str, tuple[str, str, str]] = {
+    "pdf_text": ("pdf", "pdf", "reportlab PDF with a text layer"),
+    "pdf_acroform": ("pdf", "pdf",
+                     "reportlab PDF whose values are AcroForm text fields and check boxes (not flattened)"),
+    "pdf_annot": ("pdf", "pdf", "reportlab PDF; member ID added as a FreeText annotation and ticks as check-mark "
+                                "Stamp annotations (pypdf)"),
+    "pdf_scanned": ("pdf", "pdf", "image-only PDF: pages rendered by gs pnggray at 150 dpi, noised, skewed, "
+                                  "embedded as JPEG by reportlab"),
+    "pdf_mixed": ("pdf", "pdf", "reportlab text pages with one page replaced by its image-only scan (pypdf)"),
+    "tiff_g4": ("tiff", "tif", "fax: PDF with fax header, skew and speckle -> gs -sDEVICE=tiffg4 -r204x196 (fine)"),
+    "tiff_g3": ("tiff", "tif", "fax: PDF with fax header, skew and speckle -> gs -sDEVICE=tiffg3 -r204x98 (standard)"),
+    "tiff_nodpi": ("tiff", "tif", "fax: gs tiffg4 -r204x196, rewritten by Pillow as G4 without DPI tags"),
+    "png": ("png", "png", "gs pnggray -r150, saved by Pillow"),
+    "png_noisy": ("png", "png", "gs pnggray -r150 + noise, pepper, blur and 0.8 degree skew (Pillow)"),
+    "jpeg": ("jpeg", "jpg", "gs pnggray -r150 + mild noise, JPEG quality 78 (Pillow)"),
+    "jpeg_exif6": ("jpeg", "jpg", "gs pnggray -r150; pixels stored turned 90 degrees, EXIF Orientation=6"),
+    "jpeg_exif8": ("jpeg", "jpg", "gs pnggray -r150; pixels stored turned 90 degrees, EXIF Orientation=8"),
+    "jpeg_upside_down": ("jpeg", "jpg", "gs pnggray -r150 + noise; page scanned upside down (no EXIF)"),
+    "bmp": ("bmp", "bmp", "gs pnggray -r150 scaled to 120 dpi, 8-bit BMP (Pillow)"),
+    "bmp_1bit": ("bmp", "bmp", "gs pnggray -r150 thresholded to a 1-bit BMP (Pillow)"),
+    "docx": ("docx", "docx", "python-docx: paragraphs, tables, header, footer with a PAGE field"),
+    "doc": ("doc", "doc", "python-docx DOCX converted by soffice --headless --convert-to doc"),
+    "xlsx": ("xlsx", "xlsx", "openpyxl: sheet 'Request' (labels/values) and sheet 'Services' (tables)"),
+    "xls": ("xls", "xls", "xlwt: one Excel 97 sheet, labels in column A"),
+    "rtf": ("rtf", "rtf", "hand-written RTF (ansicpg1252, \\'xx escapes, a table, \\page breaks)"),
+    "xps": ("xps", "xps", "hand-written XPS zip: FixedDocumentSequence, Glyphs elements, embedded TTF"),
+    "txt_utf8": ("txt", "txt", "plain text, UTF-8"),
+    "txt_utf16": ("txt", "txt", "plain text, UTF-16 little-endian with BOM"),
+    "txt_cp1252": ("txt", "txt", "plain text, Windows-1252 with CRLF line ends"),
+}
+IMAGE_KINDS = frozenset(k for k in KINDS if KINDS[k][0] in ("png", "jpeg", "bmp"))
+FAX_KINDS = frozenset({"tiff_g4", "tiff_g3", "tiff_nodpi"})
+FLOW_KINDS = frozenset({"docx", "doc", "xlsx", "xls", "rtf", "txt_utf8", "txt_utf16", "txt_cp1252"})
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One file of the corpus: its documents (a packet when several), output kind and case options."""
+
+    stem: str
+    kind: str
+    families: tuple[str, ...]
+    quick: bool = False
+    plan_style: str | None = None  # mbi | blue | medicaid | generic
+    accented: bool = False
+    scenario: int | None = None
+    hcpcs: bool | None = None
+    urgent: bool | None = None
+    follow_up: bool = False  # letters that quote the Reference ID
+    fax_header: bool = False  # a PDF as an e-fax service delivers it (header line on every page)
+
+
+def _s(stem: str, kind: str, *families: str, **kw: Any) -> Sample:
+    return Sample(stem, kind, families, **kw)
+
+
+COVER_T, COVER_H = "fax_cover_memo", "fax_cover_boxed"
+SSP, PBP, RAD, DME = "state_standard_pa", "plan_branded_pa", "radiology_pa", "dme_order_form"
+LMN, APP, PN, LAB, DC = "lmn_letter", "appeal_letter", "progress_note", "lab_report", "discharge_summary"
+
+PLAN: tuple[Sample, ...] = (
+    # --- tune: state-standard request form
+    _s("ssp_text", "pdf_text", SSP, quick=True, plan_style="blue"),
+    _s("ssp_acroform", "pdf_acroform", SSP, quick=True, plan_style="generic"),
+    _s("ssp_annot", "pdf_annot", SSP, quick=True, plan_style="medicaid", urgent=True),
+    _s("ssp_fax_packet_fine", "tiff_g4", COVER_T, SSP, PN, quick=True, plan_style="mbi"),
+    _s("ssp_fax_standard", "tiff_g3", SSP, plan_style="medicaid", urgent=True),
+    _s("ssp_docx", "docx", SSP, quick=True, plan_style="generic"),
+    _s("ssp_doc", "doc", SSP, quick=True, plan_style="blue"),
+    _s("ssp_xlsx", "xlsx", SSP, plan_style="mbi"),
+    _s("ssp_xls", "xls", SSP, plan_style="medicaid"),
+    _s("ssp_txt_cp1252", "txt_cp1252", SSP, accented=True),
+    _s("ssp_efax_mbi", "pdf_text", SSP, plan_style="mbi", fax_header=True),
+    _s("ssp_scanned", "pdf_scanned", SSP, plan_style="generic"),
+    # --- tune: plan-branded request form
+    _s("pbp_text", "pdf_text", PBP, plan_style="blue", urgent=True),
+    _s("pbp_acroform", "pdf_acroform", PBP, plan_style="mbi"),
+    _s("pbp_scanned", "pdf_scanned", PBP, quick=True, plan_style="blue"),
+    _s("pbp_fax_fine", "tiff_g4", PBP, plan_style="generic"),
+    _s("pbp_upside_down", "jpeg_upside_down", PBP, quick=True, plan_style="blue"),
+    _s("pbp_bmp", "bmp", PBP, quick=True, plan_style="mbi"),
+    _s("pbp_xps", "xps", PBP, quick=True, plan_style="blue"),
+    _s("pbp_rtf", "rtf", PBP, plan_style="generic"),
+    _s("pbp_docx", "docx", PBP, plan_style="mbi", urgent=True),
+    _s("pbp_xlsx", "xlsx", PBP, quick=True, plan_style="blue"),
+    # --- tune: radiology request form (Medicaid numbers)
+    _s("rad_text", "pdf_text", RAD, plan_style="medicaid", scenario=1),
+    _s("rad_png_noisy", "png_noisy", RAD, quick=True, plan_style="medicaid", scenario=9),
+    _s("rad_fax_nodpi", "tiff_nodpi", RAD, quick=True, plan_style="medicaid", scenario=6),
+    _s("rad_xls", "xls", RAD, quick=True, plan_style="medicaid", scenario=4),
+    _s("rad_txt_utf8", "txt_utf8", RAD, quick=True, plan_style="medicaid", scenario=1),
+    _s("rad_jpeg", "jpeg", RAD, plan_style="medicaid", scenario=10, urgent=True),
+    _s("rad_annot", "pdf_annot", RAD, plan_style="medicaid", scenario=11),
+    # --- tune: letter of medical necessity
+    _s("lmn_text", "pdf_text", LMN, plan_style="blue"),
+    _s("lmn_followup_text", "pdf_text", LMN, plan_style="mbi", follow_up=True),
+    _s("lmn_docx", "docx", LMN, plan_style="generic", urgent=True),
+    _s("lmn_doc", "doc", LMN, plan_style="medicaid"),
+    _s("lmn_rtf_accented", "rtf", LMN, quick=True, accented=True, follow_up=True, plan_style="blue"),
+    _s("lmn_txt_utf16", "txt_utf16", LMN, quick=True, plan_style="mbi"),
+    _s("lmn_xps", "xps", LMN, plan_style="generic"),
+    _s("lmn_fax_standard", "tiff_g3", LMN, quick=True, plan_style="blue", follow_up=True),
+    _s("lmn_mixed_packet", "pdf_mixed", COVER_T, LMN, PN, quick=True, plan_style="generic", follow_up=True),
+    # --- tune: progress note
+    _s("pn_text", "pdf_text", PN, plan_style="generic"),
+    _s("pn_txt_utf8", "txt_utf8", PN, plan_style="blue"),
+    _s("pn_txt_cp1252", "txt_cp1252", PN, quick=True, accented=True, plan_style="medicaid"),
+    _s("pn_docx", "docx", PN, plan_style="mbi"),
+    _s("pn_png", "png", PN, plan_style="generic"),
+    _s("pn_jpeg_exif6", "jpeg_exif6", PN, quick=True, plan_style="blue", urgent=True),
+    _s("pn_fax_fine", "tiff_g4", PN, plan_style="mbi"),
+    _s("pn_rtf", "rtf", PN, plan_style="medicaid"),
+    # --- tune: lab report
+    _s("lab_text", "pdf_text", LAB, plan_style="mbi", scenario=5),
+    _s("lab_xlsx", "xlsx", LAB, plan_style="generic", scenario=5),
+    _s("lab_xls", "xls", LAB, plan_style="blue", scenario=4),
+    _s("lab_png", "png", LAB, plan_style="medicaid", scenario=5),
+    _s("lab_bmp_1bit", "bmp_1bit", LAB, plan_style="mbi", scenario=3),
+    _s("lab_txt_utf8", "txt_utf8", LAB, plan_style="generic", scenario=5),
+    # --- tune: memo fax cover, alone and leading packets
+    _s("fcm_text", "pdf_text", COVER_T, urgent=True),
+    _s("fcm_png", "png", COVER_T),
+    _s("fcm_packet_pdf", "pdf_text", COVER_T, PBP, LAB, plan_style="blue", fax_header=True),
+    _s("fcm_fax_packet_standard", "tiff_g3", COVER_T, RAD, LMN, plan_style="medicaid", follow_up=True),
+    # --- heldout: DME order form (HCPCS scenarios)
+    _s("dme_text", "pdf_text", DME, quick=True, plan_style="mbi", scenario=2, hcpcs=True),
+    _s("dme_acroform", "pdf_acroform", DME, plan_style="generic", scenario=11, hcpcs=True),
+    _s("dme_annot", "pdf_annot", DME, plan_style="blue", scenario=5, hcpcs=True, urgent=True),
+    _s("dme_fax_packet_fine", "tiff_g4", COVER_H, DME, DC, plan_style="mbi", scenario=12, hcpcs=True),
+    _s("dme_fax_standard", "tiff_g3", DME, plan_style="medicaid", scenario=2, hcpcs=True),
+    _s("dme_docx", "docx", DME, plan_style="generic", scenario=10, hcpcs=True),
+    _s("dme_xlsx", "xlsx", DME, plan_style="blue", scenario=2, hcpcs=True),
+    _s("dme_png", "png_noisy", DME, plan_style="mbi", scenario=11, hcpcs=True),
+    _s("dme_jpeg", "jpeg", DME, plan_style="generic", scenario=2, hcpcs=True),
+    _s("dme_jpeg_exif8", "jpeg_exif8", DME, plan_style="medicaid", scenario=5, hcpcs=True),
+    _s("dme_txt_utf8", "txt_utf8", DME, plan_style="blue", scenario=12, hcpcs=True),
+    # --- heldout: appeal letter
+    _s("app_text", "pdf_text", APP, plan_style="blue"),
+    _s("app_docx", "docx", APP, plan_style="mbi", urgent=True),
+    _s("app_doc", "doc", APP, plan_style="generic"),
+    _s("app_rtf_accented", "rtf", APP, accented=True, plan_style="medicaid"),
+    _s("app_xps", "xps", APP, plan_style="mbi"),
+    _s("app_txt_utf16", "txt_utf16", APP, plan_style="generic"),
+    _s("app_fax_nodpi", "tiff_nodpi", APP, plan_style="blue"),
+    _s("app_mixed_packet", "pdf_mixed", COVER_H, APP, DC, plan_style="mbi"),
+    # --- heldout: discharge summary
+    _s("dc_text", "pdf_text", DC, plan_style="medicaid", urgent=True),
+    _s("dc_scanned", "pdf_scanned", DC, plan_style="blue"),
+    _s("dc_docx", "docx", DC, plan_style="generic"),
+    _s("dc_txt_cp1252", "txt_cp1252", DC, accented=True, plan_style="mbi"),
+    _s("dc_xls", "xls", DC, plan_style="blue"),
+    # --- heldout: boxed fax cover
+    _s("fcb_text", "pdf_text", COVER_H),
+    _s("fcb_bmp", "bmp", COVER_H, urgent=True),
+    _s("fcb_fax_standard", "tiff_g3", COVER_H),
+)
+
+
+def select(quick: bool) -> tuple[Sample, ...]:
+    """The whole plan, or the quick subset (every format and kind of PDF/TIFF, a few families)."""
+    return tuple(s for s in PLAN if s.quick) if quick else PLAN
