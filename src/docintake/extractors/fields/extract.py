@@ -102,32 +102,51 @@ def _check_dates(fields: dict[str, object]) -> None:
 
 
 _URGENT_WORDING = re.compile(
-    r"\b(?:urgent|expedited|emergent)\s+(?:request|review|prior\s*auth(?:orization)?|pre-?cert(?:ification)?|"
-    r"appeal|case|admission)|\bexpedite\s+(?:this|the|review)|\bSTAT\b(?=\s+(?:request|review))|"
-    r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|^\s*\**\s*(?:URGENT|EXPEDITED)\b",
+    r"\b(?:urgent|expedited|emergent)\s*(?:\([^)]{0,20}\)\s*)?(?:request|review|prior\s*auth(?:orization)?|"
+    r"pre-?cert(?:ification)?|appeal|case|admission|determination)|\bexpedite\s+(?:this|the|review)|"
+    r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
+    r"^\W*(?:URGENT|EXPEDITED)\W*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
+_URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent)\b", re.IGNORECASE)
+_OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s+review|please\s+(?:comment|reply|"
+                           r"recycle|call)|fyi)\b", re.IGNORECASE)
+_TICK = re.compile(r"(?:^|\s)(?:\[[xX✓✔■]\]|[☒☑✔✓■⊠]|\(?[xX]\)?)(?=\s)")
 
 
 def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 - PageAnalysis
+    """Votes on urgency from one page: ticked boxes, option lines, and wording in prose."""
     from docintake.extractors.fields.recognizers import _candidate
 
+    text = pa.doc.text
     out: list[tuple[bool, float, Candidate | None]] = []
+
+    def vote(value: bool, sure_text: float, sure_ocr: float, start: int, end: int, how: str) -> None:
+        c = _candidate(pa, "urgent", None, start, end, how)
+        out.append((value, sure_text if c.ocr_conf >= 1.0 else sure_ocr, c))
+
+    ticked_lines: set[int] = set()
     for span in pa.doc.spans["urgency"]:
-        if pa.is_masked(span.start_char, span.end_char):
+        if pa.is_masked(span.start_char, span.end_char) or not span.label_.startswith("ticked"):
             continue
-        c = _candidate(pa, "urgent", None, span.start_char, span.end_char, "checkbox")
-        factor = 1.0 if c.ocr_conf >= 1.0 else 0.9 + 0.1 * c.ocr_conf
-        if span.label_ == "ticked_urgent":
-            out.append((True, 0.96 * factor, c))
-        elif span.label_ == "ticked_standard":
-            out.append((False, 0.95 * factor, c))
-    for m in _URGENT_WORDING.finditer(pa.doc.text):
-        if pa.is_masked(m.start(), m.end()) or _NEGATED.search(pa.doc.text, max(0, m.start() - 12), m.end()):
+        ticked_lines.add(text.count("\n", 0, span.start_char))
+        vote(span.label_ == "ticked_urgent", 0.96, 0.88, span.start_char, span.end_char, "checkbox")
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        if pa.is_masked(start, start + len(line)) or number in ticked_lines:
             continue
-        c = _candidate(pa, "urgent", None, m.start(), m.end(), "wording")
-        out.append((True, 0.9 if c.ocr_conf >= 1.0 else 0.86, c))
+        option = _URGENT_OPTION.search(line)
+        if option and _OTHER_OPTION.search(line) and not _NEGATED.search(line[max(0, option.start() - 6):]):
+            # A list of options with no tick we could tie to urgency: another option is ticked, or OCR lost it.
+            ticked_elsewhere = _TICK.search(line) is not None
+            vote(False, 0.85 if ticked_elsewhere else 0.6, 0.75 if ticked_elsewhere else 0.6,
+                 start + option.start(), start + option.end(), "options")
+            continue
+        for m in _URGENT_WORDING.finditer(line):
+            if not _NEGATED.search(line, max(0, m.start() - 12), m.end()):
+                vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
     return out
 
 

@@ -49,10 +49,12 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"start\s*date|from\s*date|begin(?:ning)?\s*date", 0.9, column=True),
     _l("service_date", r"(?:admi(?:t|ssion)|procedure|surgery|treatment)\s*date", column=True),
     _l("service_date", r"date\s*of\s*(?:procedure|surgery|admission|treatment)", column=True),
-    _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed)\s*(?:service\s*|surgery\s*|procedure\s*)?"
-       r"date", column=True),
+    _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*(?:service\s*|surgery\s*|"
+       r"procedure\s*)?date", column=True),
+    _l("service_date", r"(?:scheduled|planned|anticipated|booked)\s*(?:for|on)|(?:to\s*be\s*)?performed\s*on", 0.8),
+    _l("service_date", r"(?:specimen\s*)?collect(?:ed|ion)(?:\s*date)?", 0.9, column=True),
     # Reference ID of the case.
-    _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)?", 0.9),
+    _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)|ref(?:erence)?\s*(?=:)", 0.9),
     _l("reference_id", r"case\s*(?:ref(?:erence)?|id\b|#|number|no\.?)(?:\s*(?:id\b|#|number|no\.?))?"),
     _l("reference_id", r"RE\s*:", 0.6),
     _l("reference_id", r"(?:prior\s*)?auth(?:orization)?\s*(?:request\s*)?(?:id\b|#|number|no\.?)", 0.8),
@@ -71,12 +73,13 @@ LABELS: tuple[Label, ...] = (
     _l("cpt", r"HCPCS\s*/\s*CPT(?:\s*codes?)?", column=True),
     _l("cpt", r"procedures?\s*codes?(?:\s*\(s\))?|proc\.?\s*codes?", column=True),
     _l("cpt", r"(?:service|billing)\s*codes?", 0.9, column=True),
-    _l("cpt", r"procedures?\s*requested", 0.8, column=True),
+    _l("cpt", r"procedures?\s*requested|procedures", 0.8, column=True),
     _l("hcpcs", r"HCPCS(?:\s*codes?)?", column=True),
     # Diagnosis codes.
     _l("icd10", r"ICD[\s\-]?10(?:[\s\-]?CM)?(?:\s*codes?)?|ICD\s*codes?", column=True),
     _l("icd10", r"diagnos[ie]s\s*codes?(?:\s*\(s\))?|dx\s*codes?|diag\.?\s*codes?", column=True),
     _l("icd10", r"(?:primary|secondary)?\s*diagnos[ie]s|\bdx\b", 0.8, column=True),
+    _l("icd10", r"assessment(?:\s*and\s*plan)?|impression|problem\s*list|indications?", 0.7),
     # A bare "Code" column or label supports both procedure and diagnosis codes weakly.
     _l("code", r"codes?(?:\s*\(s\))?", 0.6, column=True),
     # Labels that claim the value next to them for something else.
@@ -89,8 +92,8 @@ LABELS: tuple[Label, ...] = (
     _l("other:name", r"(?:provider|physician|doctor|facility|contact|practice|office|requester|requestor|"
        r"subscriber|insured|guardian|sender|recipient|attending|ordering|referring|rendering|signature)\s*"
        r"(?:'s\s*)?name"),
-    _l("other:date", r"(?:signature|signed|received|fax(?:ed)?|sent|today'?s|report|collection|collected|"
-       r"print(?:ed)?|visit|note|exam|letter)\s*date|date\s*(?:signed|received|sent|faxed|of\s*(?:request|letter|"
+    _l("other:date", r"(?:signature|signed|received|fax(?:ed)?|sent|today'?s|report(?:ed)?|"
+       r"print(?:ed)?|visit|note|exam|letter)\s*date|received|reported|signed(?:\s*on)?|date\s*(?:signed|received|sent|faxed|of\s*(?:request|letter|"
        r"report|visit|exam|note))|end\s*date|through|thru|\bto\s*:", 0.9),
     _l("other:date", r"date\s*:", 0.5),
 )

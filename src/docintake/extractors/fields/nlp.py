@@ -34,7 +34,12 @@ _PHONE = re.compile(
     r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?",
     re.IGNORECASE,
 )
-_ZIP = re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+),?\s+\d{5}(?:-\d{4})?\b|\b\d{5}-\d{4}\b")
+_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP"
+).split()
+# A ZIP code follows a state abbreviation ("Austin, TX 78701") or carries its +4 ("78701-1234").
+_ZIP = re.compile(rf"\b(?:{'|'.join(_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b")
 _HEADER_ZONE = 0.085  # fraction of the page height where a fax machine prints its header line
 
 

@@ -56,8 +56,13 @@ def label_hit(view: PageView, index: int, start: int, end: int) -> LabelHit:
                     max(t.x1 for t in ts), max(t.y1 for t in ts), ts[0].line, ts[-1].cell)
 
 
-def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int) -> Owner | None:
-    """The label that owns the value at [start, end) of the page text, if any."""
+def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
+             accept: frozenset[str] | None = None) -> Owner | None:
+    """The label that owns the value at [start, end) of the page text, if any.
+
+    A column header owns the values far down its column only if it is one of ``accept`` (when given): the
+    "NPI" or "Dates of Service" header of another table says nothing about a code ten lines below it.
+    """
     tokens = [view.tokens[i] for i in view.tokens_at(start, end)]
     vx0, vy0 = min(t.x0 for t in tokens), min(t.y0 for t in tokens)
     vx1, vy1 = max(t.x1 for t in tokens), max(t.y1 for t in tokens)
@@ -88,7 +93,7 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int) -> Owne
         if not aligned or drop > _MAX_COLUMN:
             continue
         relation = Relation.BELOW if drop <= _MAX_BELOW else Relation.COLUMN
-        if relation is Relation.COLUMN and not hit.label.column:
+        if relation is Relation.COLUMN and (not hit.label.column or (accept is not None and hit.field not in accept)):
             continue
         if best is None or drop < best.distance:
             best = Owner(hit, relation, drop)

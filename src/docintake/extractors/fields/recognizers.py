@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -89,8 +89,10 @@ def _candidate(page: PageAnalysis, field: str, value: object, start: int, end: i
     view = page.view
     tokens = view.tokens_at(start, end)
     conf = min(view.tokens[i].conf for i in tokens)
-    return Candidate(field, value, view.number, start, end, view.bbox_of(tokens, start, end), conf,
-                     owner if owner is not None else owner_of(view, page.hits, start, end), validator, repairs, detail)
+    if owner is None:
+        owner = owner_of(view, page.hits, start, end, SUPPORT.get(field))
+    return Candidate(field, value, view.number, start, end, view.bbox_of(tokens, start, end), conf, owner, validator,
+                     repairs, detail)
 
 
 _SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
@@ -124,6 +126,41 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             continue
         detail = "dotted" if field == "icd10" and "." in raw else ""
         out.append(_candidate(page, field, value, start, end, validator, repairs, detail))
+    return _continue_lists(page, sorted(out, key=lambda c: c.start))
+
+
+_FAMILY = {"cpt": "procedure", "hcpcs": "procedure", "icd10": "diagnosis", "npi": "npi", "reference_id": "ref"}
+_LIST_GLUE = re.compile(r"[\s,;/&+()]*(?:(?:and|or|plus)[\s,;/&+()]*)?", re.IGNORECASE)
+_CONTEXT = {
+    "procedure": re.compile(r"\b(?:procedures?|surger(?:y|ies)|authori[sz]ation|approval|request(?:ed|ing)?|"
+                            r"services?|codes?|billed|perform(?:ed)?|planned|scheduled)\b", re.IGNORECASE),
+    "diagnosis": re.compile(r"\b(?:diagnos[ie]s|dx|icd|condition|history\s*of)\b", re.IGNORECASE),
+}
+_SENTENCE_BACK = 80
+
+
+def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidate]:
+    """A code that continues a labelled list ("CPT 27447, 27446 and 29881") shares the list's label; an
+    unlabelled code after words of its kind in the same sentence ("authorization for 19301") is marked
+    ``context`` (never enough on its own for a clerk to skip it)."""
+    text = page.doc.text
+    last: dict[str, Candidate] = {}
+    out: list[Candidate] = []
+    for c in found:
+        family = _FAMILY[c.field]
+        prev = last.get(family)
+        if (not c.supported and not c.claimed and prev is not None and prev.owner is not None
+                and _LIST_GLUE.fullmatch(text[prev.end:c.start])):
+            c = replace(c, owner=prev.owner) if prev.supported else c
+            if prev.detail == "context" and not c.supported:
+                c = replace(c, detail="context")
+        if not c.supported and not c.claimed and family in _CONTEXT and c.detail != "context":
+            back = text[max(0, c.start - _SENTENCE_BACK): c.start]
+            back = re.split(r"[.!?]\s|\n", back)[-1]
+            if _CONTEXT[family].search(back):
+                c = replace(c, detail="context")
+        out.append(c)
+        last[family] = c
     return out
 
 
@@ -137,7 +174,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
             previous_end = found.end
             if range_end or page.is_masked(found.start, found.end):
                 continue  # the end of a range ("12/01/2026 - 12/31/2026") is not another date of service
-            owner = owner_of(page.view, page.hits, found.start, found.end)
+            owner = owner_of(page.view, page.hits, found.start, found.end, frozenset({field, "other:date"}))
             if owner is None or owner.hit.field not in ("dob", "service_date", "other:date"):
                 continue
             if owner.hit.field != field and owner.hit.field != "other:date":
@@ -153,7 +190,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru)\s*", re.IGNORECASE)
 _ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
-_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
     "name patient member client date dob birth male female sex gender phone same self unknown n/a na none "
     "request prior authorization form requesting provider doctor dr md do np pa rn facility the of for and "
@@ -191,7 +228,7 @@ def _value_tokens(page: PageAnalysis, hit: LabelHit) -> tuple[list[int], Relatio
             break
         if j in starts and below:
             break
-        if token.x1 >= hit.x0 - 1.0 and token.x0 <= hit.x1 + 12.0 and j not in starts:
+        if hit.x0 - 1.5 <= token.x0 <= hit.x1 + 12.0 and j not in starts:
             if below and token.cell != tokens[below[-1]].cell:
                 break
             below.append(j)
@@ -288,8 +325,8 @@ def parse_name(text: str) -> tuple[dict[str, str], int] | None:
     """{"first", "last"} from "Jane Doe", "Jane M. Doe", "DOE, JANE", "Doe, Jane M"; and how much was used."""
     lead = len(text) - len(text.lstrip(":# "))
     text = text[lead:]
-    comma = re.match(r"\s*([A-Za-z][A-Za-z'\-]+(?:\s[A-Za-z][A-Za-z'\-]+)?)\s*,\s*([A-Za-z][A-Za-z'\-]+)"
-                     r"(?:\s+[A-Za-z]\.?(?![A-Za-z]))?", text)
+    word = r"[^\W\d_][^\W\d_'\-]+"
+    comma = re.match(rf"\s*({word}(?:\s{word})?)\s*,\s*({word})(?:\s+[^\W\d_]\.?(?![^\W\d_]))?", text)
     if comma and comma.group(2).lower() not in _NOT_NAMES and comma.group(2).upper() not in _LABEL_WORDS:
         last, first = comma.group(1), comma.group(2)
         words, used = [*last.split(), first], comma.end()

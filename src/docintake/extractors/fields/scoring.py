@@ -36,6 +36,8 @@ def score(c: Candidate) -> float:
             conf = 0.35
         if c.field == "policy_id" and c.validator == "mbi_shape":
             conf = 0.7
+        if c.detail == "context":
+            conf = max(conf, 0.8)  # words of its kind nearby: likely, but a clerk confirms
     else:
         assert c.owner is not None
         hit = c.owner.hit

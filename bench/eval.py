@@ -1,0 +1,183 @@
+"""`make eval`: field accuracy on the labelled samples, split by held-out/tune and text-native/OCR'd.
+
+Per field: precision, recall and F1 of the exact value after normalisation, the share of values
+auto-accepted (confidence >= 0.9), and the silent-error rate (wrong values among those auto-accepted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docintake.contract import extract_json
+from docintake.errors import IntakeError
+from docintake.pipeline import PipelineContext, extract_path
+from docintake.runtime import prepare_process
+from docintake.settings import Settings
+
+FIELDS = ("reference_id", "policy_id", "dob", "patient_name", "npi", "cpt", "hcpcs", "icd10", "service_date",
+          "urgent")
+LISTS = frozenset({"npi", "cpt", "hcpcs", "icd10"})
+AUTO = 0.9
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    auto: int = 0
+    auto_wrong: int = 0
+    predicted: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.auto += other.auto
+        self.auto_wrong += other.auto_wrong
+        self.predicted += other.predicted
+
+
+def _key(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name == "patient_name" and isinstance(value, dict):
+        return f"{value.get('first', '')}|{value.get('last', '')}".lower()
+    return str(value).upper()
+
+
+def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[str, Tally]:
+    """Per-field tallies for one document."""
+    out: dict[str, Tally] = {}
+    for name in FIELDS:
+        t = Tally()
+        exp, pred = expected.get(name), got.get(name)
+        if name in LISTS:
+            want = {_key(name, e["value"]) for e in exp or []}
+            for f in pred or []:
+                k = _key(name, f["value"])
+                t.predicted += 1
+                ok = k in want
+                t.tp += ok
+                t.fp += not ok
+                if f["confidence"] >= AUTO:
+                    t.auto += 1
+                    if not ok:
+                        t.auto_wrong += 1
+                        t.examples.append(f"{file}: {name} {f['explanation']}")
+            t.fn += len(want - {_key(name, f["value"]) for f in pred or []})
+        else:
+            want_key = _key(name, exp["value"]) if exp else ""
+            if pred is not None:
+                t.predicted += 1
+                ok = _key(name, pred["value"]) == want_key
+                t.tp += ok and bool(want_key)
+                t.fp += not ok
+                if pred["confidence"] >= AUTO:
+                    t.auto += 1
+                    if not ok:
+                        t.auto_wrong += 1
+                        t.examples.append(f"{file}: {name} {pred['explanation']}")
+            if want_key and (pred is None or _key(name, pred["value"]) != want_key):
+                t.fn += 1
+        out[name] = t
+    return out
+
+
+_CTX: PipelineContext | None = None
+
+
+def _init(values: dict[str, Any]) -> None:
+    global _CTX
+    settings = Settings(**values)
+    prepare_process(settings)
+    _CTX = PipelineContext.from_settings(settings)
+
+
+def _run(path: str) -> tuple[str, dict[str, Any] | None, float]:
+    assert _CTX is not None
+    start = time.perf_counter()
+    try:
+        out = extract_json(extract_path(Path(path), _CTX))
+    except IntakeError:
+        out = None
+    return path, out, time.perf_counter() - start
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else float("nan")
+
+
+def print_table(title: str, tallies: dict[str, Tally], docs: int) -> Tally:
+    print(f"\n{title} ({docs} documents)")
+    print(f"{'field':13} {'prec':>6} {'recall':>6} {'F1':>6} {'values':>7} {'auto@0.9':>9} {'silent err':>11}")
+    total = Tally()
+    for name in FIELDS:
+        t = tallies.get(name, Tally())
+        total.add(t)
+        p, r = _ratio(t.tp, t.tp + t.fp), _ratio(t.tp, t.tp + t.fn)
+        f1 = 2 * p * r / (p + r) if p + r else float("nan")
+        print(f"{name:13} {p:6.3f} {r:6.3f} {f1:6.3f} {t.predicted:7d} {_ratio(t.auto, t.predicted):9.1%} "
+              f"{_ratio(t.auto_wrong, t.auto):10.2%} ({t.auto_wrong}/{t.auto})")
+    p, r = _ratio(total.tp, total.tp + total.fp), _ratio(total.tp, total.tp + total.fn)
+    f1 = 2 * p * r / (p + r) if p + r else float("nan")
+    print(f"{'ALL':13} {p:6.3f} {r:6.3f} {f1:6.3f} {total.predicted:7d} {_ratio(total.auto, total.predicted):9.1%} "
+          f"{_ratio(total.auto_wrong, total.auto):10.2%} ({total.auto_wrong}/{total.auto})")
+    return total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="bench.eval")
+    parser.add_argument("--samples", type=Path, default=Path("samples/out"))
+    parser.add_argument("--split", choices=("heldout", "tune", "all"), default="all")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
+    args = parser.parse_args()
+    manifest = json.loads((args.samples / "manifest.json").read_text())
+    entries = [e for e in manifest["files"] if e.get("split") in ("tune", "heldout")]
+    if args.split != "all":
+        entries = [e for e in entries if e["split"] == args.split]
+    settings = Settings()
+    jobs = {str(args.samples / e["path"]): e for e in entries}
+    results: dict[str, tuple[dict[str, Any] | None, float]] = {}
+    with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(settings.model_dump(),)) as pool:
+        futures = [pool.submit(_run, p) for p in jobs]
+        for i, fut in enumerate(as_completed(futures), 1):
+            path, out, seconds = fut.result()
+            results[path] = (out, seconds)
+            print(f"\r  extracting {i}/{len(futures)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+    groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    counts: dict[str, int] = defaultdict(int)
+    errors: dict[str, list[str]] = defaultdict(list)
+    for path, entry in jobs.items():
+        got, _ = results[path]
+        expected = json.loads((args.samples / entry["expected"]).read_text())
+        if got is None:
+            continue
+        kind = "ocr" if got["ocr"] != "none" else "text"
+        for group in (f"{entry['split']}/{kind}", f"{entry['split']}/all"):
+            counts[group] += 1
+            for name, t in compare(expected["fields"], got["fields"], Path(path).name).items():
+                groups[group][name].add(t)
+                errors[group].extend(t.examples)
+    for group in sorted(groups):
+        print_table(group, groups[group], counts[group])
+        for line in errors[group][: args.show_errors]:
+            print(f"   silent: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
