@@ -138,17 +138,21 @@ def print_table(title: str, tallies: dict[str, Tally], docs: int) -> Tally:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench.eval")
-    parser.add_argument("--samples", type=Path, default=Path("samples/out"))
+    parser.add_argument("--samples", type=Path, action="append",
+                        help="a generated corpus (its manifest.json); repeat for several seeds")
     parser.add_argument("--split", choices=("heldout", "tune", "all"), default="all")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
     args = parser.parse_args()
-    manifest = json.loads((args.samples / "manifest.json").read_text())
-    entries = [e for e in manifest["files"] if e.get("split") in ("tune", "heldout")]
-    if args.split != "all":
-        entries = [e for e in entries if e["split"] == args.split]
+    roots = args.samples or [Path("samples/out")]
+    jobs: dict[str, tuple[Path, dict[str, Any]]] = {}
+    for root in roots:
+        manifest = json.loads((root / "manifest.json").read_text())
+        for e in manifest["files"]:
+            if e.get("split") in ("tune", "heldout") and args.split in ("all", e["split"]):
+                jobs[str(root / e["path"])] = (root, e)
+    print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
     settings = Settings()
-    jobs = {str(args.samples / e["path"]): e for e in entries}
     results: dict[str, tuple[dict[str, Any] | None, float]] = {}
     with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(settings.model_dump(),)) as pool:
         futures = [pool.submit(_run, p) for p in jobs]
@@ -161,9 +165,9 @@ def main() -> int:
     groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     counts: dict[str, int] = defaultdict(int)
     errors: dict[str, list[str]] = defaultdict(list)
-    for path, entry in jobs.items():
+    for path, (root, entry) in jobs.items():
         got, _ = results[path]
-        expected = json.loads((args.samples / entry["expected"]).read_text())
+        expected = json.loads((root / entry["expected"]).read_text())
         if got is None:
             continue
         kind = "ocr" if got["ocr"] != "none" else "text"
