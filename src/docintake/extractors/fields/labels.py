@@ -22,7 +22,27 @@ class Label:
     column: bool = False
 
 
+def _within_line(regex: str) -> str:
+    """A label never runs across a line or a table cell: "\\s" in the vocabulary means a space within a line."""
+    out, in_class, i = [], False, 0
+    while i < len(regex):
+        two = regex[i:i + 2]
+        if two == r"\s":
+            out.append(" " if in_class else r"[^\S\n\t]")
+            i += 2
+            continue
+        if regex[i] == "\\":
+            out.append(two)
+            i += 2
+            continue
+        in_class = (in_class and regex[i] != "]") or (not in_class and regex[i] == "[")
+        out.append(regex[i])
+        i += 1
+    return "".join(out)
+
+
 def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> Label:
+    regex = _within_line(regex)
     return Label(field, re.compile(rf"(?<![A-Za-z]){regex}(?![A-Za-z])", re.IGNORECASE), strength, column)
 
 
@@ -78,7 +98,8 @@ LABELS: tuple[Label, ...] = (
     # Diagnosis codes.
     _l("icd10", r"ICD[\s\-]?10(?:[\s\-]?CM)?(?:\s*codes?)?|ICD\s*codes?", column=True),
     _l("icd10", r"diagnos[ie]s\s*codes?(?:\s*\(s\))?|dx\s*codes?|diag\.?\s*codes?", column=True),
-    _l("icd10", r"(?:primary|secondary)?\s*diagnos[ie]s|\bdx\b", 0.8, column=True),
+    _l("icd10", r"(?:(?:primary|secondary|admitting|principal)\s*)?diagnos[ie]s|\bdx\b", 0.8, column=True),
+    _l("icd10", r"(?m:^\s*A\s*:)", 0.7),  # the Assessment of a SOAP note
     _l("icd10", r"assessment(?:\s*and\s*plan)?|impression|problem\s*list|indications?", 0.7),
     # A bare "Code" column or label supports both procedure and diagnosis codes weakly.
     _l("code", r"codes?(?:\s*\(s\))?", 0.6, column=True),

@@ -87,9 +87,11 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
         if hit.y1 > vy0 + 0.25 or hit.end > start:
             continue
         drop = vy0 - hit.y1 if view.geometric else float(line - hit.line - 1)
-        aligned = _overlap(hit.x0 - 0.6, hit.x1 + 0.6, vx0, vx1) > 0 or abs(hit.x0 - vx0) < 1.5
-        if not view.geometric and hit.cell and cell == hit.cell:
-            aligned = True
+        if not view.geometric and (hit.cell or cell):
+            # A flow table (cells separated by tabs): columns are cell indices, characters do not line up.
+            aligned = cell == view.tokens[hit.tokens[0]].cell
+        else:
+            aligned = _overlap(hit.x0 - 0.6, hit.x1 + 0.6, vx0, vx1) > 0 or abs(hit.x0 - vx0) < 1.5
         if not aligned or drop > _MAX_COLUMN:
             continue
         relation = Relation.BELOW if drop <= _MAX_BELOW else Relation.COLUMN

@@ -21,7 +21,10 @@ _BASE: dict[str, tuple[float, float]] = {
     "policy_id": (0.95, 0.0),
     "patient_name": (0.93, 0.0),
 }
-_GENERIC_CODE_LABEL = 0.86  # a bare "Code" column: procedure or diagnosis, the validator decides
+# A bare "Code" label or column: procedure or diagnosis, the value's own shape decides. A dotted code that is in
+# the ICD-10-CM code set, or five digits in the CPT range, under "Code" is a code of that kind; an undotted
+# letter-and-digits value could be HCPCS or ICD-10 and stays for a clerk.
+_GENERIC_CODE_LABEL = {"icd10": 0.93, "cpt": 0.91, "hcpcs": 0.86}
 _OCR_FLOOR = 0.75  # below this word confidence a value is never auto-accepted
 
 
@@ -41,7 +44,9 @@ def score(c: Candidate) -> float:
     else:
         assert c.owner is not None
         hit = c.owner.hit
-        conf = _GENERIC_CODE_LABEL if hit.field == "code" else labelled
+        conf = labelled
+        if hit.field == "code":
+            conf = _GENERIC_CODE_LABEL[c.field] if c.field != "icd10" or c.detail == "dotted" else 0.86
         if hit.field != "code" and hit.label.strength < 1.0:
             conf -= (1.0 - hit.label.strength) * 0.25
         if c.owner.relation is Relation.COLUMN and not hit.label.column:
