@@ -102,8 +102,8 @@ def _check_dates(fields: dict[str, object]) -> None:
 
 
 _URGENT_WORDING = re.compile(
-    r"\b(?:urgent|expedited|emergent)\s*(?:\([^)]{0,20}\)\s*)?(?:request|review|prior\s*auth(?:orization)?|"
-    r"pre-?cert(?:ification)?|appeal|case|admission|determination)|\bexpedite\s+(?:this|the|review)|"
+    r"\b(?:urgent|expedited|emergent)\s*(?:\([^)]{0,20}\)\s*)?(?:request|review|(?:prior\s*)?auth(?:orization)?|"
+    r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
     r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED)\W*$",
     re.IGNORECASE | re.MULTILINE,

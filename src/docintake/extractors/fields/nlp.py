@@ -20,7 +20,10 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Digits may arrive as OCR read them (O for 0, l for 1 ...); the recognizers repair and validate.
     "reference_id": re.compile(r"(?<![A-Za-z0-9])P\s?A[\s\-]?(?:[0-9OIlSBZ][\s\-]?){9}[0-9OIlSBZ](?![A-Za-z0-9])"),
     "npi": re.compile(r"(?<![\w\-/.])[12][0-9OIlSBZ]{9}(?![\w\-/])"),
-    "icd10": re.compile(r"(?<![\w\-/.])[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?(?![\w\-/]|\.\d)"),
+    # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
+    # keeps those, and the recognizer repairs them only on OCR'd pages.
+    "icd10": re.compile(r"(?<![\w\-/.])(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?|"
+                        r"[£$€5801][0-9][0-9A-Z]\.[0-9A-Z]{1,4})(?![\w\-/]|\.\d)"),
     "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
     "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
 }

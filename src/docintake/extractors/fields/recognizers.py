@@ -52,7 +52,8 @@ class Candidate:
     @property
     def supported(self) -> bool:
         """Whether the owning label is one that vouches for this field."""
-        return self.owner is not None and self.owner.hit.field in SUPPORT[self.field]
+        # "ocr_label": the label was misread into another one ("DOB" as "DOS"); the repair says so.
+        return self.owner is not None and (self.owner.hit.field in SUPPORT[self.field] or "ocr_label" in self.repairs)
 
     @property
     def claimed(self) -> bool:
@@ -103,6 +104,7 @@ _SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
     "icd10": (v.normalise_icd10, 1, "icd10cm_billable"),
 }
 _SEPARATORS = re.compile(r"[\s\-]")
+_ICD_FIRST = {"£": "E", "€": "E", "$": "S", "5": "S", "8": "B", "0": "O", "1": "I"}
 _MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
 
 
@@ -121,7 +123,13 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
         if field == "reference_id":
             raw = _SEPARATORS.sub("", raw).upper()
         normalise, keep, validator = _SHAPED[field]
-        value, repairs = validated(raw, normalise, keep)
+        if field == "icd10" and not raw[0].isalpha():
+            if not page.view.ocr or raw[0] not in _ICD_FIRST:
+                continue
+            fixed = normalise(_ICD_FIRST[raw[0]] + raw[1:])
+            value, repairs = fixed, ("ocr_letter",)
+        else:
+            value, repairs = validated(raw, normalise, keep)
         if value is None:
             continue
         detail = "dotted" if field == "icd10" and "." in raw else ""
@@ -179,15 +187,24 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
                 continue
             if owner.hit.field != field and owner.hit.field != "other:date":
                 continue
+            repairs = ("ocr_digits",) if found.repaired else ()
+            if field == "service_date" and not v.service_date_plausible(found.value, today):
+                label = page.doc.text[owner.hit.start:owner.hit.end].strip().upper()
+                if not (page.view.ocr and label in _DOS_MISREAD and v.dob_plausible(found.value, today)):
+                    continue
+                # "DOB" read as "DOS" by OCR: a date decades back under it is a birth date; a clerk confirms.
+                out.append(_candidate(page, "dob", found.value.isoformat(), found.start, found.end, "date_exists",
+                                      (*repairs, "ocr_label"), "", owner))
+                continue
             if field == "dob" and not v.dob_plausible(found.value, today):
                 continue
-            repairs = ("ocr_digits",) if found.repaired else ()
             detail = "two_digit_year" if found.two_digit_year else ("boxed" if found.boxed else "")
             out.append(_candidate(page, field, found.value.isoformat(), found.start, found.end, "date_exists",
                                   repairs, detail, owner))
     return out
 
 
+_DOS_MISREAD = frozenset({"DOS", "D0S", "DO5", "D05"})
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru)\s*", re.IGNORECASE)
 _ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
@@ -265,9 +282,12 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
         if found is None:
             continue
         value, last, validator = found
+        repairs: tuple[str, ...] = ()
+        if page.view.ocr and validator == "id_shape" and (fixed := repair_mbi(value)) is not None:
+            value, validator, repairs = fixed, "mbi_shape", ("ocr_mbi",)
         end = page.view.starts[last] + len(page.view.tokens[last].text)
         s0 = max(page.view.starts[chunks[0][0]], start)
-        out.append(_candidate(page, "policy_id", value, s0, end, validator, (), "",
+        out.append(_candidate(page, "policy_id", value, s0, end, validator, repairs, "",
                               Owner(hit, relation, 0.0)))
     return out
 
@@ -286,6 +306,26 @@ def _policy_value(chunks: list[tuple[int, str]], today: date) -> tuple[str, int,
         if _id_shape(candidate, joined, today) and (n == 0 or _groups_alike(chunks[: n + 1])):
             best = (candidate, index, "id_shape")
     return best
+
+
+_MBI_DIGIT_POSITIONS = (0, 3, 6, 9, 10)
+_LETTER_TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2",
+                                  "G": "6"})
+
+
+def repair_mbi(value: str) -> str | None:
+    """An 11-character ID that misses the Medicare MBI shape only by letters OCR reads for digits (O for 0 in a
+    digit position, or a letter MBIs never use), repaired to a valid MBI; None if no such repair exists."""
+    if len(value) != 11 or v.mbi_ok(value):
+        return None
+    chars = list(value)
+    for i in _MBI_DIGIT_POSITIONS:
+        chars[i] = chars[i].translate(_LETTER_TO_DIGIT)
+    for i in (2, 5):  # letter-or-digit positions: only letters an MBI never uses are misreads
+        if chars[i] in "OISBZL":
+            chars[i] = chars[i].translate(_LETTER_TO_DIGIT)
+    fixed = "".join(chars)
+    return fixed if fixed != value and v.mbi_ok(fixed) else None
 
 
 def _id_shape(value: str, printed: str, today: date) -> bool:

@@ -26,6 +26,12 @@ _BASE: dict[str, tuple[float, float]] = {
 # letter-and-digits value could be HCPCS or ICD-10 and stays for a clerk.
 _GENERIC_CODE_LABEL = {"icd10": 0.93, "cpt": 0.91, "hcpcs": 0.86}
 _OCR_FLOOR = 0.75  # below this word confidence a value is never auto-accepted
+# Values whose validator cannot catch a misread character (no check digit, no code set: IDs, names, dates,
+# CPT ranges) need surer OCR before a clerk may skip them. Measured on the tune samples: every wrong OCR'd
+# ID or name that scored 0.9 came from words Tesseract was less than 0.88 sure of, wrong dates from words
+# under 0.9 (with one exception), wrong CPT codes from words under 0.85.
+_WEAK_VALIDATOR_OCR_FLOOR = {"policy_id": 0.88, "patient_name": 0.88, "dob": 0.9, "service_date": 0.9, "cpt": 0.85,
+                             "hcpcs": 0.85}
 
 
 def score(c: Candidate) -> float:
@@ -64,4 +70,6 @@ def score(c: Candidate) -> float:
         conf *= 0.9 + 0.1 * c.ocr_conf
         if c.ocr_conf < _OCR_FLOOR:
             conf = min(conf, 0.85)
+        if c.ocr_conf < _WEAK_VALIDATOR_OCR_FLOOR.get(c.field, 0.0):
+            conf = min(conf, 0.88)
     return round(max(0.0, min(conf, 0.99)), 4)

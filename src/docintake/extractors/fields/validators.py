@@ -86,3 +86,8 @@ def dob_plausible(value: date, today: date, service: date | None = None) -> bool
     if value >= today or value.year < today.year - 125:
         return False
     return service is None or value < service
+
+
+def service_date_plausible(value: date, today: date) -> bool:
+    """A date of service of a prior-authorization request: from three years back to two years ahead."""
+    return date(today.year - 3, 1, 1) <= value <= date(today.year + 2, 12, 31)

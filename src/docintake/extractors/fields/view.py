@@ -12,6 +12,7 @@ import statistics
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from docintake.extractors.fields.ocr_words import correct_label_word
 from docintake.model import BBox, Page
 
 _CELL_SPLIT = re.compile(r"\t+|\s+\|\s+")
@@ -103,7 +104,8 @@ def _geometric(page: Page) -> PageView:
             cell = 0
         elif x0 - prev_x1 > _CELL_GAP_UNITS:
             cell += 1
-        tokens.append(Token(w.text, x0, w.bbox.y0 * height / unit, x1, w.bbox.y1 * height / unit, w.line, cell,
+        text = correct_label_word(w.text) if page.ocr else w.text
+        tokens.append(Token(text, x0, w.bbox.y0 * height / unit, x1, w.bbox.y1 * height / unit, w.line, cell,
                             w.confidence, w.bbox))
         prev_line, prev_x1 = w.line, x1
     return _assemble(page, tokens, geometric=True)
