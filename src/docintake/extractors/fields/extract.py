@@ -119,7 +119,7 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
     """Votes on urgency from one page: ticked boxes, option lines, and wording in prose."""
     from docintake.extractors.fields.recognizers import _candidate
 
-    text = pa.doc.text
+    text = pa.view.text
     out: list[tuple[bool, float, Candidate | None]] = []
 
     def vote(value: bool, sure_text: float, sure_ocr: float, start: int, end: int, how: str) -> None:

@@ -49,9 +49,10 @@ _HEADER_ZONE = 0.085  # fraction of the page height where a fax machine prints i
 @Language.component("docintake_labels")
 def find_labels(doc: Doc) -> Doc:
     """Mark every label; where two overlap, the longer wins (both stay when they cover the same text)."""
+    text = doc.user_data["view"].text  # doc.text rebuilds the string on every access
     found: list[tuple[int, int, int]] = []
     for index, label in enumerate(LABELS):
-        found.extend((m.start(), m.end(), index) for m in label.pattern.finditer(doc.text))
+        found.extend((m.start(), m.end(), index) for m in label.pattern.finditer(text))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, int]] = []
     for start, end, index in found:
@@ -68,9 +69,10 @@ def find_labels(doc: Doc) -> Doc:
 def find_masks(doc: Doc) -> Doc:
     """Mark what must never be read as a field value: the fax header line, phone numbers, ZIP codes."""
     view: PageView = doc.user_data["view"]
+    text = view.text
     masks: list[tuple[int, int, str]] = []
-    for start, end in _lines(doc.text):
-        line = doc.text[start:end]
+    for start, end in _lines(text):
+        line = text[start:end]
         first = view.tokens[view.tokens_at(start, start + 1)[0]] if line.strip() else None
         in_zone = first is not None and (
             first.bbox.y0 < _HEADER_ZONE if first.bbox is not None else first.line <= 1
@@ -81,8 +83,8 @@ def find_masks(doc: Doc) -> Doc:
             masks.append((start, end, "fax_header"))
         elif counter:
             masks.append((start + counter.start(), start + counter.end(), "page_counter"))
-    masks.extend((m.start(), m.end(), "phone") for m in _PHONE.finditer(doc.text))
-    masks.extend((m.start(), m.end(), "zip") for m in _ZIP.finditer(doc.text))
+    masks.extend((m.start(), m.end(), "phone") for m in _PHONE.finditer(text))
+    masks.extend((m.start(), m.end(), "zip") for m in _ZIP.finditer(text))
     doc.spans["masks"] = _spans(doc, masks)
     return doc
 
@@ -90,7 +92,8 @@ def find_masks(doc: Doc) -> Doc:
 @Language.component("docintake_values")
 def find_values(doc: Doc) -> Doc:
     """Mark every string shaped like a code or identifier; validation and pairing come later."""
-    found = [(m.start(), m.end(), name) for name, pattern in VALUE_PATTERNS.items() for m in pattern.finditer(doc.text)]
+    text = doc.user_data["view"].text
+    found = [(m.start(), m.end(), name) for name, pattern in VALUE_PATTERNS.items() for m in pattern.finditer(text)]
     doc.spans["values"] = _spans(doc, found)
     return doc
 
@@ -169,5 +172,4 @@ def analyse(view: PageView) -> Doc:
         spaces.append(False)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.user_data["view"] = view
-    assert doc.text == view.text
     return nlp(doc)

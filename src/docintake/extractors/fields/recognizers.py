@@ -78,7 +78,7 @@ def analysis(view: PageView, doc: Doc) -> PageAnalysis:
     hits = []
     for span in doc.spans["labels"]:
         # Label spans are token-aligned; keep the label's own characters for glued values ("DOB:01/05/1960").
-        m = LABELS[int(span.label_)].pattern.search(doc.text, span.start_char, span.end_char)
+        m = LABELS[int(span.label_)].pattern.search(view.text, span.start_char, span.end_char)
         start, end = (m.start(), m.end()) if m else (span.start_char, span.end_char)
         if not any(s <= start < e for s, e in header):
             hits.append(label_hit(view, int(span.label_), start, end))
@@ -114,7 +114,7 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
     for span in page.doc.spans["values"]:
         field = span.label_
         # The span is token-aligned ("27447-RT,"); the pattern's own match is the value.
-        m = VALUE_PATTERNS[field].search(page.doc.text, span.start_char, span.end_char)
+        m = VALUE_PATTERNS[field].search(page.view.text, span.start_char, span.end_char)
         if m is None or page.is_masked(m.start(), m.end()):
             continue
         start, end, raw = m.start(), m.end(), m.group()
@@ -151,7 +151,7 @@ def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidat
     """A code that continues a labelled list ("CPT 27447, 27446 and 29881") shares the list's label; an
     unlabelled code after words of its kind in the same sentence ("authorization for 19301") is marked
     ``context`` (never enough on its own for a clerk to skip it)."""
-    text = page.doc.text
+    text = page.view.text
     last: dict[str, Candidate] = {}
     out: list[Candidate] = []
     for c in found:
@@ -177,8 +177,8 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     out: list[Candidate] = []
     for field, role in (("dob", DateRole.BIRTH), ("service_date", DateRole.SERVICE)):
         previous_end = -10
-        for found in find_dates(page.doc.text, role, today):
-            range_end = _RANGE_JOIN.fullmatch(page.doc.text[previous_end:found.start]) is not None
+        for found in find_dates(page.view.text, role, today):
+            range_end = _RANGE_JOIN.fullmatch(page.view.text[previous_end:found.start]) is not None
             previous_end = found.end
             if range_end or page.is_masked(found.start, found.end):
                 continue  # the end of a range ("12/01/2026 - 12/31/2026") is not another date of service
@@ -189,7 +189,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
                 continue
             repairs = ("ocr_digits",) if found.repaired else ()
             if field == "service_date" and not v.service_date_plausible(found.value, today):
-                label = page.doc.text[owner.hit.start:owner.hit.end].strip().upper()
+                label = page.view.text[owner.hit.start:owner.hit.end].strip().upper()
                 if not (page.view.ocr and label in _DOS_MISREAD and v.dob_plausible(found.value, today)):
                     continue
                 # "DOB" read as "DOS" by OCR: a date decades back under it is a birth date; a clerk confirms.
