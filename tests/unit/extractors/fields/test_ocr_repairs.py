@@ -1,0 +1,94 @@
+"""What OCR does to forms, and what the recognizers make of it: misread labels, letters for digits, a DOB
+label read as DOS, and words read without confidence never auto-accepted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from docintake.extractors.fields.extract import extract_fields
+from docintake.extractors.fields.ocr_words import correct_label_word
+from docintake.extractors.fields.recognizers import repair_mbi
+from docintake.model import BBox, Page, PageSource, Word
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Meraber", "Member"), ("Bolicy", "Policy"), ("‘Subscrlber", "‘Subscriber"), ("Diagnosls", "Diagnoses"),
+    ("Number", "Number"),  # a real word stays itself
+    ("Nember", "Nember"),  # as close to "member" as to "number": left alone
+    ("Glucose", "Glucose"), ("W123456789", "W123456789"), ("Date", "Date"),
+])
+def test_label_words_misread_by_ocr(read, meant):
+    assert correct_label_word(read) == meant
+
+
+@pytest.mark.parametrize(("read", "fixed"), [
+    ("3MHOAX0JU36", "3MH0AX0JU36"),  # O in a digit position
+    ("1EG4TE5MK73", None),  # already an MBI
+    ("W12345678XY", None),  # no repair makes it one
+])
+def test_mbi_repair(read, fixed):
+    assert repair_mbi(read) == fixed
+
+
+def ocr_page(lines: list[list[tuple[str, float]]]) -> Page:
+    """An OCR'd page: each line a list of (word, confidence), laid out left to right."""
+    words = []
+    for n, line in enumerate(lines):
+        x = 0.08
+        for text, conf in line:
+            width = 0.011 * len(text)
+            words.append(Word(text, BBox(x, 0.1 + n * 0.03, x + width, 0.1 + n * 0.03 + 0.012), conf, n))
+            x += width + 0.01
+    return Page(1, tuple(words), "", PageSource.OCR, 612, 792)
+
+
+def test_a_misread_member_label_still_finds_the_id():
+    found = extract_fields([ocr_page([[("Meraber", 0.8), ("ID:", 0.9), ("W123456789", 0.96)]])], TODAY)
+    assert found["policy_id"].value == "W123456789"
+
+
+def test_an_mbi_repaired_from_ocr_goes_to_a_clerk():
+    found = extract_fields([ocr_page([[("Medicare", 0.95), ("ID:", 0.95), ("3MHOAX0JU36", 0.97)]])], TODAY)
+    assert found["policy_id"].value == "3MH0AX0JU36"
+    assert found["policy_id"].confidence < 0.9 and "ocr_mbi" in found["policy_id"].explanation
+
+
+def test_an_icd_letter_read_as_a_symbol_is_repaired_for_review():
+    found = extract_fields([ocr_page([[("Diagnosis:", 0.95), ("£11.9", 0.9)]])], TODAY)
+    assert [f.value for f in found["icd10"]] == ["E11.9"]
+    assert found["icd10"][0].confidence < 0.9
+
+
+def test_a_symbol_is_no_icd_letter_in_a_text_layer():
+    page = ocr_page([[("Diagnosis:", 1.0), ("£11.9", 1.0)]])
+    text_page = Page(1, page.words, "", PageSource.TEXT_LAYER, 612, 792)
+    assert extract_fields([text_page], TODAY)["icd10"] == []
+
+
+def test_dob_read_as_dos_keeps_the_birth_date_for_review():
+    found = extract_fields([ocr_page([[("Dos", 0.7), ("07/03/1950", 0.93)]])], TODAY)
+    assert found["service_date"] is None
+    assert found["dob"].value == "1950-07-03" and found["dob"].confidence < 0.9
+
+
+@pytest.mark.parametrize("field_words", [
+    [("Member", 0.95), ("ID:", 0.95), ("W123456789", 0.80)],
+    [("Patient", 0.95), ("Name:", 0.95), ("Ambrose", 0.80), ("Ingiam", 0.80)],
+    [("DOB:", 0.95), ("08/15/1999", 0.85)],
+    [("CPT:", 0.95), ("92134", 0.80)],
+])
+def test_unsure_ocr_words_are_never_auto_accepted_without_a_check_digit(field_words):
+    found = extract_fields([ocr_page([field_words])], TODAY)
+    values = [f for name in ("policy_id", "patient_name", "dob", "cpt")
+              for f in (found[name] if isinstance(found[name], list) else [found[name]]) if f is not None]
+    assert values, "the value is still found"
+    assert all(f.confidence < 0.9 for f in values)
+
+
+def test_a_check_digit_vouches_for_an_ocr_value():
+    found = extract_fields([ocr_page([[("NPI:", 0.95), ("1234567893", 0.86)]])], TODAY)
+    assert found["npi"][0].confidence >= 0.85
