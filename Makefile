@@ -10,13 +10,14 @@ SAMPLES := samples/out
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
 	libreoffice-writer-nogui fonts-dejavu-core fonts-liberation
 
-.PHONY: help setup system venv samples demo test lint bench eval
+.PHONY: help setup system venv samples demo test lint bench eval train
 
 help:
 	@echo "make demo   install what is missing, then read the samples and print a table"
 	@echo "make test   install what is missing, then lint and run the tests"
 	@echo "make bench  speed and memory numbers;  make eval  field accuracy on the labelled samples"
 	@echo "make samples  regenerate the synthetic samples"
+	@echo "make train  rebuild the shipped document-type model (fixed seed; tune families only)"
 
 setup: system venv
 
@@ -68,3 +69,8 @@ eval: setup samples
 	    $(PY) -m samples.generator --out samples/eval/seed-$$seed --seed $$seed || exit 1; \
 	done
 	$(PY) -m bench.eval --samples $(SAMPLES) $(foreach s,$(EVAL_SEEDS),--samples samples/eval/seed-$(s))
+
+# The document-type model shipped in the package: text-only pages of the tune families over many case seeds,
+# a fixed seed, so the same tree rebuilds the same model. Prints training and validation numbers.
+train: venv
+	$(PY) -m bench.train_types --seed 20261124

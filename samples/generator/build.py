@@ -36,12 +36,18 @@ def make_docs(sample: Sample, seed: int) -> tuple[Case, list[Doc]]:
                      with_hcpcs=sample.hcpcs)
     if sample.urgent is not None:
         case = dataclasses.replace(case, urgent=sample.urgent)
+    second = None
+    if sample.second_member_from is not None:
+        second = make_case(rng, plan_style=sample.plan_style, scenario=sample.scenario, with_hcpcs=sample.hcpcs)
+        # One fax, one sending machine: the second member's pages carry the same header line.
+        second = dataclasses.replace(second, fax=case.fax, requesting=case.requesting)
     docs = []
-    for family in sample.families:
+    for i, family in enumerate(sample.families):
+        about = second if second is not None and i >= (sample.second_member_from or 0) else case
         if family == "lmn_letter":
-            docs.append(family_clinical.lmn_letter(case, rng, follow_up=sample.follow_up))
+            docs.append(family_clinical.lmn_letter(about, rng, follow_up=sample.follow_up))
         else:
-            docs.append(FAMILIES[family](case, rng))
+            docs.append(FAMILIES[family](about, rng))
     return case, docs
 
 
@@ -163,6 +169,8 @@ def expected_json(sample: Sample, docs: list[Doc], pages_per_doc: list[int], fmt
     made_by = how
     if len(docs) > 1:
         made_by += f"; a packet of {len(docs)} documents ({', '.join(d.family for d in docs)})"
+    if sample.second_member_from is not None:
+        made_by += f"; documents from number {sample.second_member_from + 1} on are about a second member"
     if sample.fax_header and sample.kind == "pdf_text":
         made_by += "; fax header line on every page (e-fax delivery)"
     return {

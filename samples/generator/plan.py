@@ -56,6 +56,7 @@ class Sample:
     urgent: bool | None = None
     follow_up: bool = False  # letters that quote the Reference ID
     fax_header: bool = False  # a PDF as an e-fax service delivers it (header line on every page)
+    second_member_from: int | None = None  # documents from this index on are about a second member
 
 
 def _s(stem: str, kind: str, *families: str, **kw: Any) -> Sample:
@@ -65,6 +66,9 @@ def _s(stem: str, kind: str, *families: str, **kw: Any) -> Sample:
 COVER_T, COVER_H = "fax_cover_memo", "fax_cover_boxed"
 SSP, PBP, RAD, DME = "state_standard_pa", "plan_branded_pa", "radiology_pa", "dme_order_form"
 LMN, APP, PN, LAB, DC = "lmn_letter", "appeal_letter", "progress_note", "lab_report", "discharge_summary"
+APP2, DCT, CONS = "appeal_second_level", "discharge_transfer_summary", "consult_note"
+MRI, CT = "imaging_mri_report", "imaging_ct_report"
+BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -161,6 +165,42 @@ PLAN: tuple[Sample, ...] = (
     _s("fcb_text", "pdf_text", COVER_H),
     _s("fcb_bmp", "bmp", COVER_H, urgent=True),
     _s("fcb_fax_standard", "tiff_g3", COVER_H),
+    # --- tune: second-level appeal, transfer/discharge summary, imaging (MRI/X-ray) report
+    _s("app2_text", "pdf_text", APP2, plan_style="generic"),
+    _s("app2_docx", "docx", APP2, plan_style="blue", urgent=True),
+    _s("app2_fax_packet_fine", "tiff_g4", COVER_T, APP2, PN, plan_style="medicaid"),
+    _s("dct_text", "pdf_text", DCT, plan_style="mbi"),
+    _s("dct_txt_utf8", "txt_utf8", DCT, plan_style="generic", urgent=True),
+    _s("dct_scanned", "pdf_scanned", DCT, plan_style="blue"),
+    _s("mri_text", "pdf_text", MRI, plan_style="blue"),
+    _s("mri_png", "png", MRI, quick=True, plan_style="medicaid"),
+    _s("mri_docx", "docx", MRI, plan_style="generic"),
+    _s("mri_fax_packet_standard", "tiff_g3", COVER_T, SSP, MRI, plan_style="mbi"),
+    # --- tune: other (an explanation of benefits, a blank or smudged page)
+    _s("eob_text", "pdf_text", EOB, plan_style="blue"),
+    _s("eob_png", "png", EOB, plan_style="mbi"),
+    _s("noise_text", "pdf_text", NOISE),
+    _s("noise_png_noisy", "png_noisy", NOISE),
+    # --- tune: two members in one fax (the second member's part must split off)
+    _s("two_members_fax_fine", "tiff_g4", COVER_T, SSP, COVER_T, PBP, plan_style="blue", second_member_from=2),
+    _s("two_members_pdf", "pdf_text", SSP, SSP, plan_style="medicaid", second_member_from=1, fax_header=True),
+    _s("two_members_notes_pdf", "pdf_text", COVER_T, PN, LAB, PN, plan_style="generic", second_member_from=3),
+    # --- heldout: consultation note, CT/ultrasound report, business letter
+    _s("cons_text", "pdf_text", CONS, plan_style="mbi"),
+    _s("cons_txt_utf8", "txt_utf8", CONS, plan_style="blue"),
+    _s("cons_jpeg", "jpeg", CONS, plan_style="generic"),
+    _s("ct_text", "pdf_text", CT, plan_style="medicaid"),
+    _s("ct_scanned", "pdf_scanned", CT, plan_style="blue"),
+    _s("ct_docx", "docx", CT, plan_style="mbi"),
+    _s("ct_fax_packet_standard", "tiff_g3", COVER_H, CONS, CT, plan_style="generic"),
+    _s("biz_text", "pdf_text", BIZ),
+    _s("biz_docx", "docx", BIZ),
+    _s("biz_fax_fine", "tiff_g4", BIZ),
+    # --- heldout: two members in one fax
+    _s("two_members_dme_fax", "tiff_g3", COVER_H, DME, DME, plan_style="mbi", scenario=2, hcpcs=True,
+       second_member_from=2),
+    _s("two_members_records_pdf", "pdf_text", CONS, CT, CONS, plan_style="generic", second_member_from=2),
+    _s("two_members_app_pdf", "pdf_text", COVER_H, APP, COVER_H, APP, plan_style="blue", second_member_from=2),
 )
 
 

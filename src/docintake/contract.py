@@ -9,7 +9,7 @@ from typing import Any
 
 from docintake import __version__
 from docintake.errors import IntakeError
-from docintake.model import ExtractedDocument, Field
+from docintake.model import Classification, ExtractedDocument, Field, Segment
 
 SCHEMA_VERSION = 1
 PIPELINE_VERSION = f"docintake/{__version__}"
@@ -41,6 +41,16 @@ def fields_json(fields: dict[str, object]) -> dict[str, Any]:
     return out
 
 
+def classification_json(kind: Classification | None) -> dict[str, Any] | None:
+    return {"value": kind.value, "confidence": round(kind.confidence, 4)} if kind else None
+
+
+def segment_json(segment: Segment) -> dict[str, Any]:
+    """One proposed document of a file: its page range, type and fields."""
+    return {"pages": [segment.first, segment.last], "document_type": classification_json(segment.document_type),
+            "fields": fields_json(segment.fields)}
+
+
 def extract_json(doc: ExtractedDocument) -> dict[str, Any]:
     """The object `docintake extract --json` prints for a file it read."""
     return {
@@ -50,13 +60,9 @@ def extract_json(doc: ExtractedDocument) -> dict[str, Any]:
         "format": doc.format,
         "pages": len(doc.pages),
         "ocr": doc.ocr,
-        "document_type": (
-            {"value": doc.document_type.value, "confidence": round(doc.document_type.confidence, 4)}
-            if doc.document_type
-            else None
-        ),
+        "document_type": classification_json(doc.document_type),
         "fields": fields_json(doc.fields),
-        "segments": [],
+        "segments": [segment_json(s) for s in doc.segments],
         "needs_review": bool(doc.review_reasons),
         "review_reasons": list(doc.review_reasons),
         "pipeline_version": PIPELINE_VERSION,

@@ -117,6 +117,16 @@ class Classification:
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """A proposed document inside a file: a range of its pages (1-based, inclusive), its type and fields."""
+
+    first: int
+    last: int
+    document_type: Classification
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractedDocument:
     """What reading one file produced."""
 
@@ -127,6 +137,7 @@ class ExtractedDocument:
     document_type: Classification | None = None
     fields: dict[str, object] = field(default_factory=dict)
     review_reasons: tuple[str, ...] = ()
+    segments: tuple[Segment, ...] = ()
 
     @property
     def ocr(self) -> str:

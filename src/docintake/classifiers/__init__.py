@@ -1,1 +1,1 @@
-"""Document type, splitting of multi-document faxes, review routing (to come: issue 4)."""
+"""Document type, splitting of multi-document faxes, review routing."""
