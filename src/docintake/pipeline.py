@@ -1,4 +1,4 @@
-"""The stages, as plain functions over the model: admit -> read (-> classify, fields, match in later issues)."""
+"""The stages, as plain functions over the model: admit -> read -> fields -> classify/split (-> match later)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from docintake.classifiers.doctype import classify_pages
 from docintake.classifiers.routing import review_reasons
+from docintake.classifiers.split import main_type, segments
 from docintake.extractors.fields.extract import extract_fields
 from docintake.extractors.registry import ReadContext, ReaderRegistry, builtin_registry
 from docintake.intake.admission import AdmissionLimits, Admitted, admit_path
@@ -45,12 +47,26 @@ def read_document(admitted: Admitted, file_name: str, ctx: PipelineContext) -> E
 
 
 def find_fields(doc: ExtractedDocument, ctx: PipelineContext) -> ExtractedDocument:
-    """Fields with confidences, and why a clerk must look (every file is a request form until types exist)."""
-    fields = extract_fields(doc.pages, ctx.today)
-    reasons = review_reasons("pa_request_form", fields, ctx.auto_accept)
-    return replace(doc, fields=fields, review_reasons=tuple(reasons))
+    """The whole file's fields with confidences (top-level `fields`)."""
+    return replace(doc, fields=extract_fields(doc.pages, ctx.today))
+
+
+def classify_split(doc: ExtractedDocument, ctx: PipelineContext) -> ExtractedDocument:
+    """Page types, proposed segments with their own fields, the file's type, and why a clerk must look."""
+    kinds = classify_pages(doc.pages)
+    parts = segments(doc.pages, kinds, lambda pages: extract_fields(pages, ctx.today), whole=doc.fields)
+    kind = main_type(parts)
+    reasons = review_reasons(kind.value, doc.fields, ctx.auto_accept)
+    if len(parts) > 1:
+        reasons.append("split_unconfirmed")  # a split is a proposal until a clerk confirms it
+    return replace(doc, document_type=kind, segments=parts, review_reasons=tuple(reasons))
+
+
+def process_admitted(admitted: Admitted, file_name: str, ctx: PipelineContext) -> ExtractedDocument:
+    """Every stage after admission: read, mine, classify and split."""
+    return classify_split(find_fields(read_document(admitted, file_name, ctx), ctx), ctx)
 
 
 def extract_path(path: Path, ctx: PipelineContext) -> ExtractedDocument:
-    """Admit, read and mine one file on disk; raises the typed refusals of errors.py."""
-    return find_fields(read_document(admit_path(path, ctx.limits), path.name, ctx), ctx)
+    """Admit, read, mine and classify one file on disk; raises the typed refusals of errors.py."""
+    return process_admitted(admit_path(path, ctx.limits), path.name, ctx)
