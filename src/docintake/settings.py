@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, PositiveFloat, PositiveInt
+from pydantic import Field, NonNegativeFloat, PositiveFloat, PositiveInt, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MB = 1024 * 1024
@@ -41,6 +42,33 @@ class Settings(BaseSettings):
     # Fields.
     auto_accept: float = Field(default=0.9, ge=0.5, le=1.0)  # a value at or above needs no clerk
 
+    # Records (issue 5). None: a SQLite file in the data directory.
+    database_url: str | None = None
+    # Objects: "local" (a folder in the data directory, content-addressed) or "s3" (MinIO or any S3).
+    blob_backend: Literal["local", "s3"] = "local"
+    s3_endpoint: str = "127.0.0.1:9000"  # host:port, as the minio client wants it
+    s3_access_key: str = ""
+    s3_secret_key: SecretStr = SecretStr("")
+    s3_bucket: str = "docintake"
+    s3_secure: bool = True  # TLS; only loopback endpoints should ever turn it off
+    s3_region: str | None = None
+
+    # Queue. None: kombu's filesystem transport in the data directory (no server to run).
+    broker_url: str | None = None
+    queue_prefix: str = "docintake"
+    workers: PositiveInt = 2  # in-process worker threads of `ingest` and `worker`
+    lease_s: PositiveFloat = 300.0  # a claimed document is re-published when its lease runs out
+    publish_grace_s: PositiveFloat = 60.0  # a recorded document not claimed by then is published again
+    max_attempts: PositiveInt = 3  # processing attempts before `processing_failed`
+    retry_backoff_s: NonNegativeFloat = 10.0  # first retry delay; doubles per attempt
+    reconcile_interval_s: PositiveFloat = 30.0
+    ingest_timeout_s: PositiveFloat = 3600.0  # `ingest` gives up waiting (the documents stay queued)
+
+    # Cases. New Reference IDs are allocated in this range of 9-digit bodies (the portal issues the others).
+    reference_id_min: int = Field(default=900_000_000, ge=0, le=999_999_999)
+    reference_id_max: int = Field(default=999_999_999, ge=0, le=999_999_999)
+    draft_ttl_hours: PositiveFloat = 96.0
+
     @property
     def tmp_dir(self) -> Path:
         """Private scratch space for Tesseract and LibreOffice, inside the data directory."""
@@ -49,3 +77,15 @@ class Settings(BaseSettings):
     @property
     def quarantine_dir(self) -> Path:
         return self.data_dir / "quarantine"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "objects"
+
+    @property
+    def queue_dir(self) -> Path:
+        return self.data_dir / "queue"
+
+    def database_url_or_default(self) -> str:
+        """The configured database, or the embedded SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'docintake.db'}"

@@ -1,1 +1,1 @@
-"""The case store's domain: matching, drafts and their 96-hour life, audit (to come: issue 5)."""
+"""The case store's domain: Reference IDs, case records, matching a document to a case, drafts, imports."""

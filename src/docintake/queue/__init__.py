@@ -1,1 +1,1 @@
-"""kombu only: topology, messages, publisher, worker (to come: issue 5)."""
+"""kombu only: topology (exchanges, queues, dead letters), messages, the publisher, the worker, the reconciler."""

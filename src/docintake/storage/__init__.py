@@ -1,1 +1,1 @@
-"""Where bytes and records live: object store and database (to come: issue 5)."""
+"""Where bytes and records live: the object store (local folder or MinIO/S3) and the database (SQLAlchemy)."""

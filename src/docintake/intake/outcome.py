@@ -1,0 +1,27 @@
+"""The JSON line `docintake ingest --json` prints for one file (ARCHITECTURE.md; schema ingest.schema.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docintake.contract import SCHEMA_VERSION, fields_json
+from docintake.intake.records import Recorded
+
+
+def ingest_json(file: str, recorded: Recorded, view: dict[str, Any]) -> dict[str, Any]:
+    """Build the ingest object from what was recorded and the document's stored result."""
+    segments = [{key: s[key] for key in ("pages", "status", "case", "review_reasons")} for s in view["segments"]]
+    case = next((s["case"] for s in segments if s["case"]), None)
+    extraction = view.get("extraction") or {}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": file,
+        "document_id": recorded.document_id,
+        "status": "duplicate" if recorded.is_duplicate else view["state"],
+        "case": case,
+        "review_reasons": list(view["review_reasons"]),
+        "quarantine": view["quarantine"],
+        "duplicate_of": recorded.duplicate_of,
+        "segments": segments,
+        "fields": extraction.get("fields") or fields_json({}),
+    }

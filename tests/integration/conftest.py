@@ -1,0 +1,111 @@
+"""Services for integration tests: a PostgreSQL database and a RabbitMQ vhost of this run's own (dropped after),
+and a moto S3 server on loopback. A test whose service is absent is skipped with the reason shown."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+PG_ADMIN_DSN = os.environ.get("DOCINTAKE_TEST_PG_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=test")
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/{vhost}"
+RUN = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    absent = {
+        "postgres": None if port_open(5432) else "PostgreSQL is not running on 127.0.0.1:5432 (.ci/run starts it)",
+        "rabbitmq": None if port_open(5672) and shutil.which("rabbitmqctl")
+        else "RabbitMQ (with rabbitmqctl) is not running on 127.0.0.1:5672 (.ci/run starts it)",
+    }
+    try:
+        import moto.server  # noqa: F401
+    except ImportError:
+        absent["s3"] = "moto[server] is not installed (pip install -e '.[dev]')"
+    for marker, reason in absent.items():
+        if reason:
+            for item in items:
+                if marker in item.keywords:
+                    item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A PostgreSQL database of this test run's own, dropped at the end."""
+    import psycopg
+
+    name = f"docintake_test_{RUN}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_URL.format(name=name)
+    finally:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_database(pg_url):
+    """A PostgreSQL database of this test's own (end-to-end tests whose reconcilers see the whole database)."""
+    import psycopg
+
+    name = f"docintake_test_{RUN}_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_URL.format(name=name)
+    finally:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def rabbitmqctl(*args: str) -> None:
+    subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def amqp_url():
+    """A RabbitMQ vhost of this test run's own (guest may use it), deleted at the end."""
+    vhost = f"docintake-test-{RUN}"
+    rabbitmqctl("add_vhost", vhost)
+    try:
+        rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
+        yield AMQP_URL.format(vhost=vhost)
+    finally:
+        rabbitmqctl("delete_vhost", vhost)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server on a free loopback port: ``host:port`` for the minio client (no TLS)."""
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None, timeout: float = 180):
+    """The console entry point in a child process, with its own data directory and settings."""
+    environment = {**os.environ, "DOCINTAKE_DATA_DIR": str(data_dir), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "docintake", *args], capture_output=True, text=True,
+                          env=environment, timeout=timeout, check=False)
