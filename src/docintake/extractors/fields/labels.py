@@ -84,6 +84,7 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"name\s*of\s*(?:patient|member)"),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
     _l("patient_name", r"RE\s*:", 0.6),
+    _l("patient_name", r"(?:member|client|insured)\s*:", 0.8),
     _l("patient_name", r"name\s*:", 0.5),
     # NPI.
     _l("npi", rf"NPI{_NO}?", column=True),
