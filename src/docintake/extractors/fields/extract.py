@@ -14,6 +14,7 @@ from docintake.extractors.fields.recognizers import (
     date_candidates,
     name_candidates,
     policy_candidates,
+    service_line_dates,
     shaped_candidates,
 )
 from docintake.extractors.fields.scoring import score
@@ -41,8 +42,9 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
             continue
         doc = analyse(view)
         pa = analysis(view, doc)
-        found = [*shaped_candidates(pa), *date_candidates(pa, today), *policy_candidates(pa, today),
-                 *name_candidates(pa)]
+        shaped = shaped_candidates(pa)
+        found = [*shaped, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
+                 *policy_candidates(pa, today), *name_candidates(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
         urgency.extend(_urgency(pa))
     fields: dict[str, object] = {}
@@ -112,6 +114,11 @@ _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|
 _URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent)\b", re.IGNORECASE)
 _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s+review|please\s+(?:comment|reply|"
                            r"recycle|call)|fyi)\b", re.IGNORECASE)
+# Words that speak of urgency in a way the patterns above do not parse ("time-sensitive", "would jeopardize",
+# "as soon as possible"): the request may be urgent, so the answer is "unknown", not "no".
+_URGENCY_VOCABULARY = re.compile(
+    r"\b(?:urgent(?:ly)?|expedite[ds]?|emergen(?:t|cy)|time[\s-]sensitive|jeopardi[sz]e|a\.?s\.?a\.?p\.?|"
+    r"as\s+soon\s+as\s+possible|immediate(?:ly)?)\b", re.IGNORECASE)
 _TICK = re.compile(r"(?:^|\s)(?:\[[xX✓✔■]\]|[☒☑✔✓■⊠]|\(?[xX]\)?)(?=\s)")
 
 
@@ -144,9 +151,13 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
             vote(False, 0.85 if ticked_elsewhere else 0.6, 0.75 if ticked_elsewhere else 0.6,
                  start + option.start(), start + option.end(), "options")
             continue
+        wording = False
         for m in _URGENT_WORDING.finditer(line):
             if not _NEGATED.search(line, max(0, m.start() - 12), m.end()):
                 vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
+                wording = True
+        if not wording and (m := _URGENCY_VOCABULARY.search(line)) and not _NEGATED.search(line):
+            vote(False, 0.6, 0.6, start + m.start(), start + m.end(), "unparsed_wording")
     return out
 
 

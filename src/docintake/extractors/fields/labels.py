@@ -67,7 +67,9 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"\bDOS\b(?:\s*from)?", column=True),
     _l("service_date", r"service\s*date\s*\(?s?\)?(?:\s*from)?", column=True),
     _l("service_date", r"start\s*date|from\s*date|begin(?:ning)?\s*date", 0.9, column=True),
-    _l("service_date", r"(?:admi(?:t|ssion)|procedure|surgery|treatment)\s*date", column=True),
+    _l("service_date", r"(?:procedure|surgery|treatment)\s*date", column=True),
+    # An admission date is the requested service on an inpatient request, but a past stay in a discharge record.
+    _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
     _l("service_date", r"date\s*of\s*(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*(?:service\s*|surgery\s*|"
        r"procedure\s*)?date", column=True),

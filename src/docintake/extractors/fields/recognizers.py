@@ -395,3 +395,27 @@ def parse_name(text: str) -> tuple[dict[str, str], int] | None:
 def _name_case(word: str) -> str:
     """Names as printed, except that ALL-CAPS names are shown in title case."""
     return word.title() if word.isupper() else word
+
+
+def service_line_dates(page: PageAnalysis, codes: list[Candidate], today: date) -> list[Candidate]:
+    """Dates on the line of a labelled procedure code that no label claims: a service line's date (as in an
+    X12 278 service line). Evidence, not proof: such a date alone never skips the clerk."""
+    out: list[Candidate] = []
+    text = page.view.text
+    lines = {text.count("\n", 0, c.start) for c in codes if c.supported and c.field in ("cpt", "hcpcs")}
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        if number not in lines:
+            continue
+        for found in find_dates(line, DateRole.SERVICE, today):
+            s, e = start + found.start, start + found.end
+            if page.is_masked(s, e) or not v.service_date_plausible(found.value, today):
+                continue
+            if owner_of(page.view, page.hits, s, e, frozenset({"service_date", "other:date"})) is not None:
+                continue  # a labelled date: date_candidates already judged it
+            c = _candidate(page, "service_date", found.value.isoformat(), s, e, "date_exists",
+                           ("ocr_digits",) if found.repaired else (), "service_line")
+            out.append(replace(c, owner=None))  # its row is its evidence, not whatever label is left of it
+            break  # the first date of a line is its start
+    return out

@@ -47,6 +47,8 @@ def score(c: Candidate) -> float:
             conf = 0.7
         if c.detail == "context":
             conf = max(conf, 0.8)  # words of its kind nearby: likely, but a clerk confirms
+        if c.detail == "service_line":
+            conf = 0.85
     else:
         assert c.owner is not None
         hit = c.owner.hit
