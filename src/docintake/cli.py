@@ -46,6 +46,32 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("worker", help="run worker threads and the reconciler until stopped (SIGTERM/SIGINT)")
 
+    watch = commands.add_parser("watch", help="take files from a drop folder (the fax server's) until stopped")
+    watch.add_argument("folder", type=Path, metavar="DIR")
+    watch.add_argument("--submit-only", action="store_true",
+                       help="only record and queue files; run no workers here (`docintake worker` elsewhere)")
+    sweep = commands.add_parser("sweep", help="remind drafts before they expire, expire them, send the notices")
+    sweep.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    serve = commands.add_parser("serve", help="the upload hook (HTTP API), with embedded workers and reconciler")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-workers", action="store_true",
+                       help="start no workers or reconciler here (run `docintake worker` elsewhere)")
+    serve.add_argument("--ssl-keyfile", type=Path, help="TLS private key (PEM); with --ssl-certfile")
+    serve.add_argument("--ssl-certfile", type=Path, help="TLS certificate chain (PEM); with --ssl-keyfile")
+
+    tokens = commands.add_parser("tokens", help="bearer tokens of the upload hook (stored hashed)")
+    token_commands = tokens.add_subparsers(dest="tokens_command", required=True)
+    token_add = token_commands.add_parser("add", help="make a token and print it once")
+    token_add.add_argument("name")
+    token_add.add_argument("--scope", action="append", dest="scopes", metavar="SCOPE",
+                           help="documents:write and/or documents:read (default: both)")
+    token_list = token_commands.add_parser("list", help="every token (never the token itself)")
+    token_list.add_argument("--json", action="store_true")
+    token_revoke = token_commands.add_parser("revoke", help="revoke a token by name or id")
+    token_revoke.add_argument("name_or_id")
+
     db = commands.add_parser("db", help="the database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply the shipped migrations (also done on every start)")
@@ -57,8 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     case_list = case_commands.add_parser("list", help="every case with its linked documents")
     case_list.add_argument("--json", action="store_true")
 
-    demo = commands.add_parser("demo", help="read every sample file and print a table")
+    demo = commands.add_parser("demo", help="run the samples through the embedded pipeline and print a table")
     demo.add_argument("--samples", type=Path, default=Path("samples/out"), help="folder of sample files")
+    demo.add_argument("--read-only", action="store_true", help="only read every sample (no cases, no store)")
     demo.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     return parser
 
@@ -76,13 +103,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         return _extract(args.path, settings, as_json=args.json, as_text=args.text)
     if args.command == "demo":
-        from docintake.demo import run_demo
+        from docintake.demo import run_demo, run_pipeline_demo
 
-        return run_demo(args.samples, settings, workers=args.workers)
+        if args.read_only:
+            return run_demo(args.samples, settings, workers=args.workers)
+        return run_pipeline_demo(args.samples, settings, workers=args.workers)
     if args.command == "ingest":
         return _ingest(args.paths, settings, source=args.source, reference_id=args.reference_id, as_json=args.json)
     if args.command == "worker":
         return _worker(settings)
+    if args.command == "watch":
+        return _watch(args.folder, settings, with_workers=not args.submit_only)
+    if args.command == "sweep":
+        return _sweep(settings, as_json=args.json)
+    if args.command == "serve":
+        return _serve(args, settings)
+    if args.command == "tokens":
+        return _tokens(args, settings)
     if args.command == "db":
         return _db_upgrade(settings)
     if args.command == "cases":
@@ -167,18 +204,67 @@ def _ingest(paths: list[Path], settings: Settings, *, source: str, reference_id:
 def _worker(settings: Settings) -> int:
     import signal
 
+    from docintake.cases.sweep import PeriodicSweep, sweeper_for
     from docintake.intake.assembly import Pipeline
 
     service = Pipeline(settings)
+    sweep = PeriodicSweep(sweeper_for(settings, service.records), settings.sweep_interval_s)
+
+    def stop(_signum: int, _frame: object) -> None:
+        sweep.stop()
+        service.stop()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    service.start(settings.workers)
+    sweep.start()
+    service.wait()
+    return EXIT_OK
+
+
+def _watch(folder: Path, settings: Settings, *, with_workers: bool) -> int:
+    import signal
+
+    from docintake.intake.watch import WatchFolderBusy
+    from docintake.intake.watch_service import WatchService
+
+    if not folder.is_dir():
+        print(f"docintake: no such folder: {folder}", file=sys.stderr)
+        return EXIT_USAGE
+    service = WatchService(folder, settings, with_workers=with_workers)
 
     def stop(_signum: int, _frame: object) -> None:
         service.stop()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    service.start(settings.workers)
-    service.wait()
+    print(f"docintake: watching {folder} (settle {settings.watch_settle_s:g} s, rescan {settings.watch_rescan_s:g} s, "
+          f"{settings.workers if with_workers else 0} worker threads); SIGTERM or Ctrl-C stops", file=sys.stderr)
+    try:
+        service.run()
+    except WatchFolderBusy as error:
+        print(f"docintake: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
+
+
+def _sweep(settings: Settings, *, as_json: bool) -> int:
+    from docintake.cases.sweep import sweeper_for
+    from docintake.notify.smtp import NotifierMisconfigured
+    from docintake.storage.factory import database
+    from docintake.storage.records import SqlRecords
+
+    records = SqlRecords(database(settings))
+    try:
+        result = sweeper_for(settings, records).run_once()
+    except NotifierMisconfigured as error:
+        print(f"docintake: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        records.engine.dispose()
+    counts = result.as_json()
+    print(json.dumps(counts) if as_json else ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return EXIT_PROCESSING if result.failed else EXIT_OK  # unsent notices stay queued for the next sweep
 
 
 def _db_upgrade(settings: Settings) -> int:
@@ -240,3 +326,64 @@ def _cases_list(settings: Settings, *, as_json: bool) -> int:
         for case in cases:
             print(f"{case['reference_id']} {case['status']} documents={len(case['documents'])}")
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from docintake.intake.hook_server import serve
+
+    if bool(args.ssl_keyfile) != bool(args.ssl_certfile):
+        print("docintake: --ssl-keyfile and --ssl-certfile go together", file=sys.stderr)
+        return EXIT_USAGE
+    for path in (args.ssl_keyfile, args.ssl_certfile):
+        if path is not None and not path.is_file():
+            print(f"docintake: no such file: {path}", file=sys.stderr)
+            return EXIT_USAGE
+    serve(settings, args.host, args.port, embedded_workers=not args.no_workers, ssl_keyfile=args.ssl_keyfile,
+          ssl_certfile=args.ssl_certfile, verbose=args.verbose)
+    return EXIT_OK
+
+
+def _tokens(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import UTC, datetime
+
+    from docintake.intake.tokens import SCOPES, InvalidToken, issue_token
+    from docintake.storage.api import SqlApiRecords
+    from docintake.storage.factory import database
+
+    store = SqlApiRecords(database(settings))
+    try:
+        if args.tokens_command == "add":
+            try:
+                token, plain = issue_token(store, args.name, tuple(args.scopes or SCOPES), datetime.now(UTC))
+            except (InvalidToken, ValueError) as error:
+                print(f"docintake: {error}", file=sys.stderr)
+                return EXIT_USAGE
+            print(json.dumps({"id": token.id, "name": token.name, "scopes": list(token.scopes), "token": plain}))
+            print("docintake: the token is shown only this once; it is stored hashed", file=sys.stderr)
+            return EXIT_OK
+        if args.tokens_command == "revoke":
+            revoked = store.revoke_token(args.name_or_id, datetime.now(UTC))
+            if revoked is None:
+                print(f"docintake: no token named {args.name_or_id}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"revoked {revoked.name} ({revoked.id})")
+            return EXIT_OK
+        listed = [{"id": t.id, "name": t.name, "scopes": list(t.scopes), "created_at": _utc(t.created_at),
+                   "revoked_at": _utc(t.revoked_at)} for t in store.list_tokens()]
+        if args.json:
+            print(json.dumps(listed, indent=2))
+            return EXIT_OK
+        for item in listed:
+            state = f"revoked {item['revoked_at']}" if item["revoked_at"] else "active"
+            print(f"{item['name']} {item['id']} {','.join(item['scopes'])} {state}")
+        return EXIT_OK
+    finally:
+        store.engine.dispose()
+
+
+def _utc(moment: object) -> str | None:
+    from datetime import UTC, datetime
+
+    if not isinstance(moment, datetime):
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()

@@ -69,6 +69,33 @@ class Settings(BaseSettings):
     reference_id_max: int = Field(default=999_999_999, ge=0, le=999_999_999)
     draft_ttl_hours: PositiveFloat = 96.0
 
+    # Drop folder (`docintake watch DIR`). Working and archive folders default to DIR/.docintake/{working,archive}:
+    # the claim is a rename, which is atomic only inside one file system.
+    watch_settle_s: PositiveFloat = 5.0  # size and mtime must be still this long before a file is taken
+    watch_rescan_s: PositiveFloat = 30.0  # full rescan even without file events (lost on network shares)
+    watch_after: Literal["archive", "remove"] = "archive"  # what happens to a file once it is recorded
+    watch_working_dir: Path | None = None
+    watch_archive_dir: Path | None = None
+
+    # Drafts' life (`docintake sweep`, and periodically inside `worker` and `watch`).
+    draft_reminder_hours: PositiveFloat = 24.0  # reminder this long before a draft expires
+    draft_urgent_reminder_hours: PositiveFloat = 72.0  # urgent drafts: their decision clock is shorter
+    sweep_interval_s: PositiveFloat = 300.0
+    notify_backend: Literal["log", "smtp"] = "log"  # log: ids only, to the service's log
+    smtp_host: str = "127.0.0.1"
+    smtp_port: PositiveInt = 25
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"  # "none" only for a relay on loopback
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = "docintake@localhost"
+    smtp_to: str = ""  # comma-separated: the intake team's mailbox
+    smtp_timeout_s: PositiveFloat = 10.0
+
+    # Upload hook (`docintake serve`). Uploads taken in (stored, recorded, queued) at once per process; the rest
+    # wait their turn in arrival order. SQLite has one writer and its lock wait is unfair, so more turns buy a
+    # better median at the price of multi-second tails (bench/hook.py measures both).
+    hook_intake_concurrency: PositiveInt = 2
+
     @property
     def tmp_dir(self) -> Path:
         """Private scratch space for Tesseract and LibreOffice, inside the data directory."""

@@ -15,7 +15,7 @@ from sqlalchemy import delete, exc, func, select
 from docintake.cases.reference import is_valid_reference_id
 from docintake.intake.records import Arrival, StoredOriginal
 from docintake.storage.cases import ReferenceRange, allocate_reference_id
-from docintake.storage.database import current_revision, make_engine, upgrade
+from docintake.storage.database import current_revision, head_revision, make_engine, upgrade
 from docintake.storage.records import SqlRecords
 from docintake.storage.tables import Audit, Base
 
@@ -44,7 +44,7 @@ def new_document(records):
 
 
 def test_the_migration_matches_the_models_on_postgresql(engine):
-    assert current_revision(engine) == "0001_initial"
+    assert current_revision(engine) == head_revision()
     upgrade(engine)  # a second start changes nothing
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
@@ -112,6 +112,6 @@ def test_workers_starting_together_on_a_new_database_migrate_once(pg_database):
         return current_revision(engine)
 
     with ThreadPoolExecutor(3) as pool:
-        assert list(pool.map(migrate, engines)) == ["0001_initial"] * 3
+        assert list(pool.map(migrate, engines)) == [head_revision()] * 3
     for engine in engines:
         engine.dispose()

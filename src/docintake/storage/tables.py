@@ -178,3 +178,28 @@ class IdCounter(Base):
     __tablename__ = "id_counter"
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     next_value: Mapped[int] = mapped_column(BigInteger)
+
+
+class ApiTokenRow(Base):
+    """A bearer token of the upload hook: only its SHA-256 is kept; revoked tokens stay (the audit names them)."""
+
+    __tablename__ = "api_token"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class IdempotencyRow(Base):
+    """An upload's Idempotency-Key (per token): the bytes it was first used with, and the first answer."""
+
+    __tablename__ = "idempotency_key"
+    token_id: Mapped[str] = mapped_column(ForeignKey("api_token.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int | None] = mapped_column(Integer)  # None: the first request is still being answered
+    response: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
