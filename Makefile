@@ -15,7 +15,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript po
 help:
 	@echo "make demo   install what is missing, then read the samples and print a table"
 	@echo "make test   install what is missing, then lint and run the tests"
-	@echo "make bench  speed and memory numbers;  make eval  field accuracy on the labelled samples"
+	@echo "make bench  speed, memory and upload-hook latency;  make eval  field and type accuracy on the samples"
 	@echo "make samples  regenerate the synthetic samples"
 	@echo "make train  rebuild the shipped document-type model (fixed seed; tune families only)"
 
@@ -59,6 +59,7 @@ test: setup samples lint
 
 bench: setup samples
 	$(PY) -m bench --samples $(SAMPLES)
+	$(PY) -m bench.hook --samples $(SAMPLES)
 
 # The committed seed plus three more: the same families with other values and draws, so that the silent-error
 # rate rests on hundreds of auto-accepted values. Held-out families stay held out in every seed.
@@ -69,6 +70,7 @@ eval: setup samples
 	    $(PY) -m samples.generator --out samples/eval/seed-$$seed --seed $$seed || exit 1; \
 	done
 	$(PY) -m bench.eval --samples $(SAMPLES) $(foreach s,$(EVAL_SEEDS),--samples samples/eval/seed-$(s))
+	$(PY) -m bench.eval_types --samples $(SAMPLES) $(foreach s,$(EVAL_SEEDS),--samples samples/eval/seed-$(s))
 
 # The document-type model shipped in the package: text-only pages of the tune families over many case seeds,
 # a fixed seed, so the same tree rebuilds the same model. Prints training and validation numbers.

@@ -179,6 +179,10 @@ def main() -> int:
     _field_speed(files, ctx)
     print("\n== fax OCR ==")
     _fax_ocr(files, ctx)
+    from bench.eval_types import print_classification_speed
+
+    print("\n== document types ==")
+    print_classification_speed(files, ctx)
     if not args.skip_memory:
         print("\n== peak memory reading a 25 MB input (separate process) ==")
         _peak_memory()
