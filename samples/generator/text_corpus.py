@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from random import Random
 
-from samples.generator import family_clinical
-from samples.generator.data import make_case
+from samples.generator import family_clinical, variety
+from samples.generator.data import Case, make_case
 from samples.generator.document import KV, Banner, Checks, Doc, Gap, PageBreak, Rule, Table, Text, Title
 from samples.generator.families import DOCUMENT_TYPES, FAMILIES, split_of
 from samples.generator.flow import to_text
@@ -118,6 +118,30 @@ def as_read(doc: Doc, rng: Random) -> str:
     return "\n".join(lines).replace("\n\f\n", "\f").replace("\n\f", "\f")
 
 
+def _as_received(pages: list[str], case: Case, rng: Random, footer: str, ocr_share: float) -> list[str]:
+    """Pages as they arrive: a fax header line and the document's own footer at random, OCR damage on some."""
+    fax_total = len(pages) + rng.randint(0, 4)
+    fax_first = rng.randint(1, fax_total - len(pages) + 1)
+    with_header = rng.random() < 0.4
+    header_style = rng.randrange(3)
+    damaged = rng.random() < ocr_share
+    rate = rng.uniform(0.005, 0.04)
+    out = []
+    for n, body in enumerate(pages, 1):
+        lines = body.replace("{fax_pages}", str(fax_total)).split("\n")
+        if with_header:
+            lines.insert(0, case.fax.line(fax_first + n - 1, fax_total, header_style))
+        if footer and rng.random() < 0.9:
+            lines.append(footer.format(page=n, pages=len(pages)))
+        if damaged:
+            lines = _damage_layout(lines, rng)
+        text = "\n".join(lines)
+        if damaged:
+            text = ocr_damage(text, rng, rate)
+        out.append(text)
+    return out
+
+
 def labelled_pages(seeds: Iterable[int], split: str = "tune", families: Iterable[str] | None = None,
                    ocr_share: float = 0.35) -> Iterator[LabelledPage]:
     """Every page of one document per family and seed; only families of `split` (never mix the splits)."""
@@ -135,21 +159,25 @@ def labelled_pages(seeds: Iterable[int], split: str = "tune", families: Iterable
             else:
                 doc = FAMILIES[family](case, rng)
             pages = (to_text(doc) if rng.random() < 0.3 else as_read(doc, rng)).split("\f")
-            fax_total = len(pages) + rng.randint(0, 4)
-            fax_first = rng.randint(1, fax_total - len(pages) + 1)
-            with_header = rng.random() < 0.4
-            header_style = rng.randrange(3)
-            damaged = rng.random() < ocr_share
-            rate = rng.uniform(0.005, 0.04)
-            for n, body in enumerate(pages, 1):
-                lines = body.replace("{fax_pages}", str(fax_total)).split("\n")
-                if with_header:
-                    lines.insert(0, case.fax.line(fax_first + n - 1, fax_total, header_style))
-                if doc.footer and rng.random() < 0.9:
-                    lines.append(doc.footer.format(page=n, pages=len(pages)))
-                if damaged:
-                    lines = _damage_layout(lines, rng)
-                text = "\n".join(lines)
-                if damaged:
-                    text = ocr_damage(text, rng, rate)
+            for n, text in enumerate(_as_received(pages, case, rng, doc.footer, ocr_share), 1):
                 yield LabelledPage(text, DOCUMENT_TYPES[family], family, n, len(pages), seed)
+
+
+# Footers the variety pages may carry (their own page counters, in the shapes documents print them).
+_FOOTERS = ("", "", "Page {page} of {pages}", "{page}/{pages}", "Page {page}", "pg {page}/{pages}",
+            "- {page} -", "CONFIDENTIAL  Page {page} of {pages}", "Printed by EHR  {page} of {pages}")
+
+
+def variety_pages(seeds: Iterable[int], ocr_share: float = 0.35) -> Iterator[LabelledPage]:
+    """Text-only training pages of our own wording (`samples.generator.variety`): many templates per type, written
+    from domain knowledge rather than from any rendered family, so the model learns the types, not the layouts."""
+    for seed in seeds:
+        for template, (document_type, build, per_seed) in variety.TEMPLATES.items():
+            rng = Random(f"variety:{seed}:{template}")
+            draws = int(per_seed) + (rng.random() < per_seed % 1)
+            for draw in range(draws):
+                case = make_case(rng)
+                pages = build(case, rng)
+                footer = rng.choice(_FOOTERS) if len(pages) > 1 or rng.random() < 0.3 else ""
+                for n, text in enumerate(_as_received(pages, case, rng, footer, ocr_share), 1):
+                    yield LabelledPage(text, document_type, f"variety:{template}", n, len(pages), seed * 10 + draw)

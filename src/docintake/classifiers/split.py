@@ -2,7 +2,8 @@
 
 A boundary is proposed before a page when a cover sheet starts or ended, when the member changes (a different
 member ID, or a different name and date of birth), or when the type changes on a page that does not read as the
-continuation of the document before it (its own footer counts on, "continued", "page two").
+continuation of the document before it (its own footer counts on, "continued", "page two", or its first line
+goes on with a sentence).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from docintake.classifiers.features import alnum_count
 from docintake.model import Classification, Evidence, Field, Page, Segment
 
 CLINICAL = frozenset({"clinical_note", "lab_report", "imaging_report", "discharge_summary"})
+# A letter's later pages are prose that reads much like any other letter's: appeal and necessity letter are told
+# apart on the first page, so a change between them on a later page needs the same proof as within a record.
+CORRESPONDENCE = frozenset({"appeal", "letter_of_medical_necessity"})
 _SURE_TYPE = 0.75  # a page's type must be at least this sure to start a document of another type
 _SURE_CLINICAL = 0.9  # within a patient's clinical record, sections of other kinds are common: ask for more
 _SURE_IDENTITY = 0.6
@@ -28,6 +32,7 @@ _COUNTER = re.compile(r"\b(?:page|pg|p)\.?\s*([\dIlZzSO]{1,3})\s*(?:of|/)\s*([\d
 _OCR_DIGITS = str.maketrans("IiLlZzSsOo", "1111225500")  # what OCR makes of digits in a small footer
 _CONTINUED = re.compile(r"\bcontinued\b|\bpage (?:two|three|four|2|3|4)\b|\(cont(?:'d|\.)?\)", re.IGNORECASE)
 _FAX_HEADER = re.compile(r"\bFROM\s*:", re.IGNORECASE)
+_MID_SENTENCE = re.compile(r"^[a-z]{2,}[a-z ,;]*\s")  # a page whose first line goes on with a sentence
 
 FieldFinder = Callable[[Sequence[Page]], dict[str, object]]
 
@@ -68,8 +73,10 @@ def _value(fields: dict[str, object], name: str) -> str | None:
 
 
 def signals(page: Page, kind: PageType, fields: dict[str, object]) -> PageSignals:
-    head = "\n".join(ln for ln in page.text.splitlines()[:6] if not _FAX_HEADER.search(ln))
-    return PageSignals(kind=kind, counter=page_counter(page.text), continued=bool(_CONTINUED.search(head)),
+    head_lines = [ln.strip() for ln in page.text.splitlines()[:6] if ln.strip() and not _FAX_HEADER.search(ln)]
+    head = "\n".join(head_lines)
+    continued = bool(_CONTINUED.search(head) or (head_lines and _MID_SENTENCE.match(head_lines[0])))
+    return PageSignals(kind=kind, counter=page_counter(page.text), continued=continued,
                        policy_id=_value(fields, "policy_id"), dob=_value(fields, "dob"),
                        name=_value(fields, "patient_name"), words=alnum_count(page.text))
 
@@ -136,7 +143,8 @@ def _starts(seg: _Open, s: PageSignals) -> bool:
         return True  # the open document counted its pages, and this one starts counting again
     if page.value == current.value:
         return False
-    needed = _SURE_CLINICAL if page.value in CLINICAL and current.value in CLINICAL else _SURE_TYPE
+    related = any(page.value in group and current.value in group for group in (CLINICAL, CORRESPONDENCE))
+    needed = _SURE_CLINICAL if related else _SURE_TYPE
     if page.value == "other":
         # A short page the model cannot place (a signature block, a smudged tail) belongs to what came before.
         return page.confidence >= _SURE_CLINICAL and s.words >= _OTHER_WORDS

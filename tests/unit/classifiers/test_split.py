@@ -7,7 +7,14 @@ from datetime import date
 from docintake.classifiers.doctype import classify_pages
 from docintake.classifiers.split import main_type, page_counter, segments
 from docintake.extractors.fields.extract import extract_fields
-from tests.unit.classifiers._pages import cover, note_continuation, page, progress_note, request_form
+from tests.unit.classifiers._pages import (
+    appeal_pages,
+    cover,
+    note_continuation,
+    page,
+    progress_note,
+    request_form,
+)
 
 TODAY = date(2026, 11, 20)
 
@@ -71,3 +78,17 @@ def test_page_counters_ignore_the_fax_header_and_survive_ocr():
     assert page_counter("01-31-2005 10:00 FROM: ACME P.001/003\nbody only") is None
     assert page_counter("body\nDischarge Summary - 1/2") == (1, 2)
     assert page_counter("body\npage i of s") == (1, 5)
+
+
+def test_a_two_page_appeal_stays_one_segment():
+    texts = appeal_pages("Alex Doe-Smith", "Q88812345", "04/02/1961")
+    parts = _split([cover("PA1234567897"), *texts])
+    assert [(s.first, s.last, s.document_type.value) for s in parts] == [(1, 1, "fax_cover"), (2, 3, "appeal")]
+
+
+def test_a_page_that_goes_on_with_a_sentence_continues_the_document():
+    first = progress_note("Kendra Ellsworth", "W123456789", "02/15/1950")
+    tail = ("and the knee gives way on stairs, so surgery was discussed at length with the patient and family.\n"
+            "Kendra Ellsworth  DOB 02/15/1950\nAssessment: osteoarthritis. Plan: authorization for 27447.\n")
+    parts = _split([first, tail])
+    assert [(s.first, s.last) for s in parts] == [(1, 2)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from samples.generator.families import heldout_families
-from samples.generator.text_corpus import labelled_pages
+from samples.generator.text_corpus import labelled_pages, variety_pages
 
 from docintake.classifiers.doctype import classify_texts
+from docintake.classifiers.features import DOCUMENT_TYPES
 from docintake.classifiers.training import Example, train
 
 
@@ -13,6 +14,14 @@ def test_text_only_pages_come_from_tune_families_only():
     pages = list(labelled_pages(range(2)))
     assert pages and not {p.family for p in pages} & heldout_families()
     assert {p.document_type for p in pages} >= {"fax_cover", "pa_request_form", "imaging_report", "other"}
+
+
+def test_variety_pages_cover_every_type_reproducibly_and_name_no_family():
+    pages = list(variety_pages(range(3)))
+    assert {p.document_type for p in pages} == set(DOCUMENT_TYPES)
+    assert all(p.family.startswith("variety:") for p in pages)
+    assert not {p.family.removeprefix("variety:") for p in pages} & heldout_families()
+    assert [p.text for p in variety_pages(range(3))] == [p.text for p in pages]
 
 
 def test_same_seed_same_predictions():
