@@ -60,6 +60,7 @@ test: setup samples lint
 bench: setup samples
 	$(PY) -m bench --samples $(SAMPLES)
 	$(PY) -m bench.hook --samples $(SAMPLES)
+	$(PY) -m bench.throughput --samples $(SAMPLES)
 
 # The committed seed plus three more: the same families with other values and draws, so that the silent-error
 # rate rests on hundreds of auto-accepted values. Held-out families stay held out in every seed.
