@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 _ID = r"[I1l|]\.?\s?D\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D.
-_NO = r"(?:\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"
+_NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> L
 
 LABELS: tuple[Label, ...] = (
     # Member / policy ID.
-    _l("policy_id", rf"member\s*(?:or\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),
+    _l("policy_id", rf"member\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),  # "of": OCR
     _l("policy_id", rf"subscriber\s*(?:{_ID}|identification){_NO}?"),
     _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
     _l("policy_id", rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)\s*(?:{_ID}|{_NO})"),
