@@ -104,7 +104,8 @@ _SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
     "icd10": (v.normalise_icd10, 1, "icd10cm_billable"),
 }
 _SEPARATORS = re.compile(r"[\s\-]")
-_ICD_FIRST = {"£": "E", "€": "E", "$": "S", "5": "S", "8": "B", "0": "O", "1": "I"}
+_ICD_FIRST = {"£": "E", "€": "E", "$": "S", "5": "S", "8": "B", "0": "O", "1": "I", "2": "Z", "6": "G"}
+_TRAILING_LETTER = re.compile(r" ([A-Z])(?![\w.])")  # OCR splits a 7th character off: "S83.241 A"
 _MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
 
 
@@ -123,17 +124,26 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
         if field == "reference_id":
             raw = _SEPARATORS.sub("", raw).upper()
         normalise, keep, validator = _SHAPED[field]
+        digit_first = False
         if field == "icd10" and not raw[0].isalpha():
             if not page.view.ocr or raw[0] not in _ICD_FIRST:
                 continue
-            fixed = normalise(_ICD_FIRST[raw[0]] + raw[1:])
-            value, repairs = fixed, ("ocr_letter",)
+            digit_first = raw[0].isdigit()
+            raw = _ICD_FIRST[raw[0]] + raw[1:]
+            value, repairs = normalise(raw), ("ocr_letter",)
         else:
             value, repairs = validated(raw, normalise, keep)
+        if value is None and field == "icd10" and page.view.ocr and "." in raw:
+            tail = _TRAILING_LETTER.match(page.view.text, end)
+            if tail and (value := normalise(raw + tail.group(1))) is not None:
+                end, repairs = tail.end(), (*repairs, "ocr_space")
         if value is None:
             continue
         detail = "dotted" if field == "icd10" and "." in raw else ""
-        out.append(_candidate(page, field, value, start, end, validator, repairs, detail))
+        c = _candidate(page, field, value, start, end, validator, repairs, detail)
+        if digit_first and not c.supported:
+            continue  # "279.4" in an OCR'd result table is a number, unless a diagnosis label says otherwise
+        out.append(c)
     return _continue_lists(page, sorted(out, key=lambda c: c.start))
 
 

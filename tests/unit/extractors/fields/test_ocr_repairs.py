@@ -92,3 +92,17 @@ def test_unsure_ocr_words_are_never_auto_accepted_without_a_check_digit(field_wo
 def test_a_check_digit_vouches_for_an_ocr_value():
     found = extract_fields([ocr_page([[("NPI:", 0.95), ("1234567893", 0.86)]])], TODAY)
     assert found["npi"][0].confidence >= 0.85
+
+
+def test_an_icd_letter_read_as_a_digit_needs_a_diagnosis_label():
+    labelled = extract_fields([ocr_page([[("Diagnosis:", 0.95), ("296.651", 0.9)]])], TODAY)
+    assert [f.value for f in labelled["icd10"]] == ["Z96.651"]
+    assert labelled["icd10"][0].confidence < 0.9
+    result_row = extract_fields([ocr_page([[("Glucose", 0.95), ("279.4", 0.9), ("mg/dL", 0.9)]])], TODAY)
+    assert result_row["icd10"] == []
+
+
+def test_a_seventh_character_split_off_by_ocr_is_joined_back():
+    found = extract_fields([ocr_page([[("ICD-10:", 0.95), ("$83.241", 0.9), ("A", 0.9)]])], TODAY)
+    assert [f.value for f in found["icd10"]] == ["S83.241A"]
+    assert "ocr_space" in found["icd10"][0].explanation
