@@ -59,6 +59,12 @@ def _read_one(path: str) -> DemoRow:
     return DemoRow(path, doc.format, len(doc.pages), doc.ocr, chars, time.perf_counter() - start, "read")
 
 
+def _console() -> Console:
+    """A console; when output is not a terminal (make, CI logs) wide enough that the tables stay readable."""
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=160)
+
+
 def sample_files(root: Path) -> list[Path]:
     """Every document under ``root``, without the expected-result files beside them."""
     return sorted(
@@ -69,7 +75,7 @@ def sample_files(root: Path) -> list[Path]:
 
 def run_demo(root: Path, settings: Settings, *, workers: int = 0) -> int:
     """Read every sample under ``root`` in parallel worker processes and print a table."""
-    console = Console()
+    console = _console()
     files = sample_files(root) if root.is_dir() else []
     if not files:
         console.print(f"No sample files under {root}. Run `make samples` first.")
@@ -195,7 +201,7 @@ def run_pipeline_demo(root: Path, settings: Settings, *, workers: int = 0, conso
     from docintake.intake.watch import Taken
     from docintake.intake.watch_service import WatchService
 
-    console = console or Console()
+    console = console or _console()
     files = sample_files(root) if root.is_dir() else []
     if not files:
         console.print(f"No sample files under {root}. Run `make samples` first.")
