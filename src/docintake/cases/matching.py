@@ -85,6 +85,35 @@ class Identity:
             urgent=bool(urgent.value) if urgent else False,
         )
 
+    @classmethod
+    def from_json(cls, fields: Mapping[str, Any] | None) -> Identity:
+        """Read the stored fields JSON of a segment (ingest-shaped: ``{"value", "confidence", ...}`` or null)."""
+        fields = fields or {}
+
+        def value(name: str) -> Any:
+            found = fields.get(name)
+            return found.get("value") if isinstance(found, dict) else None
+
+        def codes(name: str) -> tuple[str, ...]:
+            found = fields.get(name)
+            items = found if isinstance(found, list) else []
+            return tuple(str(f["value"]) for f in items if isinstance(f, dict) and f.get("value") is not None)
+
+        reference, policy, dob, person = (value(n) for n in ("reference_id", "policy_id", "dob", "patient_name"))
+        person = person if isinstance(person, dict) else {}
+        found_reference = fields.get("reference_id")
+        return cls(
+            reference_id=str(reference) if reference else None,
+            reference_confidence=(found_reference.get("confidence") if isinstance(found_reference, dict)
+                                  else None),
+            policy_id=str(policy).upper() if policy else None,
+            dob=_as_date(dob) if dob else None,
+            first_name=person.get("first") or None,
+            last_name=person.get("last") or None,
+            cpt=codes("cpt"), hcpcs=codes("hcpcs"), icd10=codes("icd10"),
+            urgent=bool(value("urgent")),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class MatchDecision:
@@ -134,14 +163,7 @@ def match(
         reasons.remove("unidentified")
 
     if given_reference_id is not None:
-        reference = normalise_reference_id(given_reference_id)
-        evidence: dict[str, Any] = {"rule": "reference_id", "source": "given", "reference_id": reference}
-        if not is_valid_reference_id(reference):
-            return _review(reasons, INVALID_REFERENCE_ID, {**evidence, "check_digit": "failed"})
-        case = store.by_reference_id(reference)
-        if case is None:
-            return _review(reasons, UNKNOWN_REFERENCE_ID, {**evidence, "exists": False})
-        return _attach_unless_conflict(identity, case, MatchMethod.REFERENCE_ID, reasons, evidence)
+        return match_given_reference(identity, store, given_reference_id, reasons)
 
     if identity.reference_id and is_valid_reference_id(identity.reference_id):
         case = store.by_reference_id(identity.reference_id)
@@ -177,6 +199,25 @@ def match(
     present = [n for n in ("policy_id", "dob", "first_name", "last_name") if getattr(identity, n)]
     return _review(reasons, "unidentified", {"rule": "unidentified", "identity_present": present,
                                              "has_code": identity.has_code})
+
+
+def match_given_reference(
+    identity: Identity, store: CaseStore, given_reference_id: str, field_reasons: Sequence[str] = (),
+    evidence: Mapping[str, Any] | None = None,
+) -> MatchDecision:
+    """Rule 1 for a Reference ID given with a submission: check digit, existence, then the identity check.
+
+    Also the rule for a duplicate submission naming another case (its document's stored identity, not re-read).
+    """
+    reasons = list(dict.fromkeys(field_reasons))
+    reference = normalise_reference_id(given_reference_id)
+    base: dict[str, Any] = {"rule": "reference_id", "source": "given", "reference_id": reference, **(evidence or {})}
+    if not is_valid_reference_id(reference):
+        return _review(reasons, INVALID_REFERENCE_ID, {**base, "check_digit": "failed"})
+    case = store.by_reference_id(reference)
+    if case is None:
+        return _review(reasons, UNKNOWN_REFERENCE_ID, {**base, "exists": False})
+    return _attach_unless_conflict(identity, case, MatchMethod.REFERENCE_ID, reasons, base)
 
 
 def contradictions(identity: Identity, case: CaseRecord) -> list[str]:

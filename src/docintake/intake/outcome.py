@@ -12,6 +12,12 @@ def ingest_json(file: str, recorded: Recorded, view: dict[str, Any]) -> dict[str
     """Build the ingest object from what was recorded and the document's stored result."""
     segments = [{key: s[key] for key in ("pages", "status", "case", "review_reasons")} for s in view["segments"]]
     case = next((s["case"] for s in segments if s["case"]), None)
+    reasons = list(view["review_reasons"])
+    # A duplicate that named its own Reference ID answers with what came of it (linked, or the review reason).
+    own = (view.get("submissions") or {}).get(recorded.submission_id) if recorded.is_duplicate else None
+    if own is not None:
+        case = own.get("case")
+        reasons = list(dict.fromkeys([*reasons, *own.get("review_reasons", [])]))
     extraction = view.get("extraction") or {}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -19,7 +25,7 @@ def ingest_json(file: str, recorded: Recorded, view: dict[str, Any]) -> dict[str
         "document_id": recorded.document_id,
         "status": "duplicate" if recorded.is_duplicate else view["state"],
         "case": case,
-        "review_reasons": list(view["review_reasons"]),
+        "review_reasons": reasons,
         "quarantine": view["quarantine"],
         "duplicate_of": recorded.duplicate_of,
         "segments": segments,

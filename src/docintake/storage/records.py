@@ -12,6 +12,7 @@ from sqlalchemy import Engine, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from docintake.cases.matching import Identity, MatchMethod, match_given_reference
 from docintake.cases.store import CaseStore
 from docintake.intake.records import Arrival, Claim, LeaseLost, Recorded, SegmentResult, StoredOriginal
 from docintake.storage.cases import ReferenceRange, SqlCaseStore
@@ -74,7 +75,8 @@ class SqlRecords:
         for _ in range(3):  # a concurrent arrival of the same bytes wins the insert; we become its duplicate
             try:
                 with self.transaction() as session:
-                    existing = session.scalar(select(Document).where(Document.sha256 == sha256))
+                    # Locked: a duplicate naming a case waits for a result being committed, then sees it.
+                    existing = session.scalar(select(Document).where(Document.sha256 == sha256).with_for_update())
                     document = existing or make()
                     if existing is None:
                         session.add(document)
@@ -93,6 +95,9 @@ class SqlRecords:
                     if refused and existing is None:
                         _outbox(session, now, "document.needs_review", document.id,
                                 {"document_id": document.id, "review_reasons": document.review_reasons})
+                    if existing is not None and arrival.given_reference_id and existing.state in FINAL_STATES:
+                        session.flush()
+                        self._link_duplicate(session, submission, now, f"intake:{arrival.source}")
                     return Recorded(submission.id, document.id, existing.id if existing else None)
             except IntegrityError:
                 continue
@@ -114,7 +119,8 @@ class SqlRecords:
             doc = session.get_one(Document, document_id)
             given = session.scalar(
                 select(Submission.given_reference_id)
-                .where(Submission.document_id == document_id, Submission.given_reference_id.is_not(None))
+                .where(Submission.document_id == document_id, Submission.given_reference_id.is_not(None),
+                       Submission.duplicate.is_(False))  # a duplicate's own Reference ID: _link_duplicate
                 .order_by(Submission.recorded_at).limit(1)
             )
             return Claim(document_id, doc.sha256, doc.blob_key or "", doc.file_name, doc.mime or "",
@@ -154,6 +160,7 @@ class SqlRecords:
                        old={"state": PROCESSING}, new={"state": QUARANTINED, "code": code})
                 _outbox(session, now, "document.needs_review", document_id,
                         {"document_id": document_id, "review_reasons": reasons})
+                self._settle_duplicates(session, document_id, now, worker)
             return done
 
     def complete(
@@ -186,6 +193,7 @@ class SqlRecords:
             if reasons:
                 _outbox(session, now, "document.needs_review", claim.document_id,
                         {"document_id": claim.document_id, "review_reasons": reasons})
+            self._settle_duplicates(session, claim.document_id, now, worker)
             return state
 
     def _segment(self, session: Session, store: SqlCaseStore, document_id: str, result: SegmentResult,
@@ -218,6 +226,80 @@ class SqlRecords:
         else:
             _outbox(session, now, "document.attached", case.reference_id, payload)
         return decision.status
+
+    # -- duplicates naming a case ------------------------------------------------------------------------------
+
+    def _settle_duplicates(self, session: Session, document_id: str, now: datetime, actor: str) -> None:
+        """Duplicates that named a case while their document was still being read: decided with its result."""
+        pending = session.scalars(
+            select(Submission).where(Submission.document_id == document_id, Submission.duplicate.is_(True),
+                                     Submission.given_reference_id.is_not(None),
+                                     Submission.reference_outcome.is_(None))
+            .order_by(Submission.recorded_at, Submission.id)
+        ).all()
+        for submission in pending:
+            self._link_duplicate(session, submission, now, actor)
+
+    def _link_duplicate(self, session: Session, submission: Submission, now: datetime, actor: str) -> None:
+        """The same bytes for another Reference ID: link the stored segments to that case too, never re-read.
+
+        The rule of matching's step 1 on the segments' stored fields: a failed check digit or an unknown case is a
+        review reason on this submission's answer; a segment whose identity contradicts the case stays unlinked
+        (`identity_conflict`); a case the document is already linked to gets no second link.
+        """
+        document_id = submission.document_id
+        given = submission.given_reference_id or ""
+        store = SqlCaseStore(session, self.span)
+        via = {"via": "duplicate_submission", "submission_id": submission.id}
+        segments = session.scalars(
+            select(Segment).where(Segment.document_id == document_id).order_by(Segment.first_page)
+        ).all()
+        case: dict[str, Any] | None = None
+        reasons: list[str] = []
+        linked: list[str] = []
+        conflicts: list[str] = []
+        first = match_given_reference(Identity(), store, given, evidence=via)  # check digit and existence
+        target = store.row(first.case.reference_id) if first.case else None
+        if target is None:
+            reasons.extend(first.review_reasons)
+        elif segments:
+            existing = session.scalar(
+                select(CaseLink.method).join(Segment, Segment.id == CaseLink.segment_id)
+                .where(Segment.document_id == document_id, CaseLink.case_id == target.id)
+                .order_by(CaseLink.id).limit(1)
+            )
+            if existing is not None:
+                case = {"reference_id": target.reference_id, "match": existing}
+            else:
+                for segment in segments:
+                    decision = match_given_reference(Identity.from_json(segment.fields), store, given, evidence=via)
+                    if decision.case is None:
+                        reasons.extend(decision.review_reasons)
+                        conflicts.extend(decision.evidence.get("conflicts", []))
+                        continue
+                    session.add(CaseLink(segment_id=segment.id, case_id=target.id,
+                                         method=MatchMethod.REFERENCE_ID.value, evidence=decision.evidence,
+                                         created_at=now))
+                    linked.append(segment.id)
+                    _audit(session, now, actor, "segment.linked", "segment", segment.id,
+                           new={"reference_id": target.reference_id, "method": MatchMethod.REFERENCE_ID.value},
+                           evidence=decision.evidence)
+                    _outbox(session, now, "document.attached", target.reference_id,
+                            {"document_id": document_id, "segment_id": segment.id,
+                             "reference_id": target.reference_id, "match": MatchMethod.REFERENCE_ID.value,
+                             "submission_id": submission.id})
+                if linked:
+                    case = {"reference_id": target.reference_id, "match": MatchMethod.REFERENCE_ID.value}
+        reasons = list(dict.fromkeys(reasons))
+        outcome = {"case": case, "review_reasons": reasons}
+        submission.reference_outcome = outcome
+        _audit(session, now, actor, "submission.reference_checked", "submission", submission.id,
+               new=outcome, evidence={**first.evidence, "document_id": document_id, "segments": len(segments),
+                                      "linked_segments": len(linked), "conflicts": sorted(set(conflicts)),
+                                      "already_linked": case is not None and not linked})
+        if reasons:
+            _outbox(session, now, "document.needs_review", document_id,
+                    {"document_id": document_id, "submission_id": submission.id, "review_reasons": reasons})
 
     # -- the reconciler's view -----------------------------------------------------------------------------------
 
@@ -266,8 +348,14 @@ class SqlRecords:
                     "case": {"reference_id": link[0], "match": link[1]} if link else None,
                     "review_reasons": list(segment.review_reasons), "fields": segment.fields,
                 })
+            duplicates = dict(session.execute(
+                select(Submission.id, Submission.reference_outcome)
+                .where(Submission.document_id == document_id, Submission.duplicate.is_(True),
+                       Submission.reference_outcome.is_not(None))
+            ).tuples().all())
             return {
                 "document_id": doc.id, "state": doc.state, "review_reasons": list(doc.review_reasons),
+                "submissions": duplicates,
                 "quarantine": ({"code": doc.quarantine_code, "message": doc.quarantine_message}
                                if doc.quarantine_code else None),
                 "segments": segments, "extraction": doc.extraction,

@@ -58,6 +58,12 @@ class Submission(Base):
     recorded_at: Mapped[datetime]
     document_id: Mapped[str] = mapped_column(ForeignKey("document.id"), index=True)
     duplicate: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A duplicate's own Reference ID, decided once its document is final (revision 0004): {"case": {"reference_id",
+    # "match"} | None, "review_reasons": [...]}; None while pending, or when it named none.
+    reference_outcome: Mapped[dict[str, Any] | None]
+
+    # The drop-folder watcher looks its claims up by source reference on every pass (revision 0003).
+    __table_args__ = (Index("ix_submission_source_ref", "source", "source_ref"),)
 
 
 class Document(Base):

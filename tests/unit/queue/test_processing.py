@@ -131,3 +131,32 @@ def test_a_document_that_keeps_killing_its_worker_is_stopped_at_the_bound(env, t
         records.due_for_publish(clock.now, timedelta(seconds=0))
     assert processor(recorded.document_id) == "quarantined"
     assert records.ingest_view(recorded.document_id)["quarantine"]["code"] == "processing_failed"
+
+
+def test_the_same_bytes_for_another_case_are_linked_not_read_again(env, tmp_path, monkeypatch):
+    from sqlalchemy import func, select
+
+    from docintake.intake.outcome import ingest_json
+    from docintake.storage.tables import Case
+
+    records, intake, processor, _clock, published, _q = env
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    with records.transaction() as session:
+        for ref in ("PA1234567897", "PA9876543217"):
+            session.add(Case(reference_id=ref, status="open", policy_id="W123456789", codes={}, urgent=False,
+                             origin="import", created_at=now, updated_at=now))
+    path = tmp_path / "request.txt"
+    path.write_bytes(REQUEST)
+    first = intake.submit_path(path, Arrival(file_name="request.txt", source="cli", received_at=now,
+                                             given_reference_id="PA1234567897"))
+    assert processor(first.document_id) == "attached"
+    reads = []
+    monkeypatch.setattr(pipeline, "read_document", lambda *a, **k: reads.append(1))
+    second = intake.submit_path(path, Arrival(file_name="again.txt", source="upload", received_at=now,
+                                              given_reference_id="PA9876543217"))
+    assert published == [first.document_id] and reads == []
+    out = ingest_json("again.txt", second, records.ingest_view(second.document_id))
+    assert (out["status"], out["duplicate_of"], out["case"]) == (
+        "duplicate", first.document_id, {"reference_id": "PA9876543217", "match": "reference_id"})
+    with records.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 2
