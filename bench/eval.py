@@ -97,18 +97,24 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
 _CTX: PipelineContext | None = None
 
 
-def _init(values: dict[str, Any]) -> None:
+def init_worker(values: dict[str, Any]) -> None:
+    """Process-pool initializer: settings, private files and a pipeline context, once per worker process."""
     global _CTX
     settings = Settings(**values)
     prepare_process(settings)
     _CTX = PipelineContext.from_settings(settings)
 
 
+def worker_context() -> PipelineContext:
+    """The context `init_worker` built in this process."""
+    assert _CTX is not None, "init_worker has not run in this process"
+    return _CTX
+
+
 def _run(path: str) -> tuple[str, dict[str, Any] | None, float]:
-    assert _CTX is not None
     start = time.perf_counter()
     try:
-        out = extract_json(extract_path(Path(path), _CTX))
+        out = extract_json(extract_path(Path(path), worker_context()))
     except IntakeError:
         out = None
     return path, out, time.perf_counter() - start
@@ -154,7 +160,7 @@ def main() -> int:
     print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
     settings = Settings()
     results: dict[str, tuple[dict[str, Any] | None, float]] = {}
-    with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(settings.model_dump(),)) as pool:
+    with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(settings.model_dump(),)) as pool:
         futures = [pool.submit(_run, p) for p in jobs]
         for i, fut in enumerate(as_completed(futures), 1):
             path, out, seconds = fut.result()

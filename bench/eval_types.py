@@ -21,27 +21,17 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
+from bench.eval import init_worker, worker_context
 from docintake.classifiers.features import DOCUMENT_TYPES
 from docintake.contract import extract_json
 from docintake.errors import IntakeError
 from docintake.pipeline import PipelineContext, extract_path, read_document
-from docintake.runtime import prepare_process
 from docintake.settings import Settings
-
-_CTX: PipelineContext | None = None
-
-
-def _init(values: dict[str, Any]) -> None:
-    global _CTX
-    settings = Settings(**values)
-    prepare_process(settings)
-    _CTX = PipelineContext.from_settings(settings)
 
 
 def _run(path: str) -> tuple[str, dict[str, Any] | None]:
-    assert _CTX is not None
     try:
-        return path, extract_json(extract_path(Path(path), _CTX))
+        return path, extract_json(extract_path(Path(path), worker_context()))
     except IntakeError:
         return path, None
 
@@ -125,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 jobs[str(root / e["path"])] = (root, e)
     print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
     results: dict[str, dict[str, Any] | None] = {}
-    with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(Settings().model_dump(),)) as pool:
+    with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(Settings().model_dump(),)) as pool:
         futures = [pool.submit(_run, p) for p in jobs]
         for i, fut in enumerate(as_completed(futures), 1):
             path, out = fut.result()
