@@ -97,6 +97,18 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
 _CTX: PipelineContext | None = None
 
 
+def corpus_jobs(roots: list[Path], split: str) -> dict[str, tuple[Path, dict[str, Any]]]:
+    """The labelled documents of some generated corpora (their manifests), by path: (corpus root, entry)."""
+    jobs: dict[str, tuple[Path, dict[str, Any]]] = {}
+    for root in roots:
+        manifest = json.loads((root / "manifest.json").read_text())
+        for e in manifest["files"]:
+            if e.get("split") in ("tune", "heldout") and split in ("all", e["split"]):
+                jobs[str(root / e["path"])] = (root, e)
+    print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
+    return jobs
+
+
 def init_worker(values: dict[str, Any]) -> None:
     """Process-pool initializer: settings, private files and a pipeline context, once per worker process."""
     global _CTX
@@ -150,14 +162,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
     args = parser.parse_args()
-    roots = args.samples or [Path("samples/out")]
-    jobs: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for root in roots:
-        manifest = json.loads((root / "manifest.json").read_text())
-        for e in manifest["files"]:
-            if e.get("split") in ("tune", "heldout") and args.split in ("all", e["split"]):
-                jobs[str(root / e["path"])] = (root, e)
-    print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
+    jobs = corpus_jobs(args.samples or [Path("samples/out")], args.split)
     settings = Settings()
     results: dict[str, tuple[dict[str, Any] | None, float]] = {}
     with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(settings.model_dump(),)) as pool:

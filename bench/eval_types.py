@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from bench.eval import init_worker, worker_context
+from bench.eval import corpus_jobs, init_worker, worker_context
 from docintake.classifiers.features import DOCUMENT_TYPES
 from docintake.contract import extract_json
 from docintake.errors import IntakeError
@@ -106,14 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", type=int, default=15)
     args = parser.parse_args(argv)
-    roots = args.samples or [Path("samples/out")]
-    jobs: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for root in roots:
-        manifest = json.loads((root / "manifest.json").read_text())
-        for e in manifest["files"]:
-            if e.get("split") in ("tune", "heldout") and args.split in ("all", e["split"]):
-                jobs[str(root / e["path"])] = (root, e)
-    print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
+    jobs = corpus_jobs(args.samples or [Path("samples/out")], args.split)
     results: dict[str, dict[str, Any] | None] = {}
     with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(Settings().model_dump(),)) as pool:
         futures = [pool.submit(_run, p) for p in jobs]

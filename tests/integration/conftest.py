@@ -3,6 +3,7 @@ and a moto S3 server on loopback. A test whose service is absent is skipped with
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -42,12 +43,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                     item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture(scope="session")
-def pg_url():
-    """A PostgreSQL database of this test run's own, dropped at the end."""
+@contextlib.contextmanager
+def _database(name: str):
+    """A PostgreSQL database created for the block and dropped after it, whatever happened."""
     import psycopg
 
-    name = f"docintake_test_{RUN}"
     with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -55,21 +55,20 @@ def pg_url():
     finally:
         with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A PostgreSQL database of this test run's own, dropped at the end."""
+    with _database(f"docintake_test_{RUN}") as url:
+        yield url
 
 
 @pytest.fixture
 def pg_database(pg_url):
     """A PostgreSQL database of this test's own (end-to-end tests whose reconcilers see the whole database)."""
-    import psycopg
-
-    name = f"docintake_test_{RUN}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_URL.format(name=name)
-    finally:
-        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with _database(f"docintake_test_{RUN}_{uuid.uuid4().hex[:6]}") as url:
+        yield url
 
 
 def rabbitmqctl(*args: str) -> None:
