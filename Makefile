@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 SAMPLES := samples/out
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
-	libreoffice-writer-nogui fonts-dejavu-core fonts-liberation
+	libreoffice-writer-nogui fonts-dejavu-core fonts-liberation chromium
 
 .PHONY: help setup system venv samples demo test lint bench eval train
 

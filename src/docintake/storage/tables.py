@@ -91,6 +91,8 @@ class Document(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+    # When a clerk settled it (review finished, or a quarantined file rejected or retried); revision 0005.
+    review_closed_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_document_state_lease", "state", "lease_until"),)
 
@@ -209,3 +211,54 @@ class IdempotencyRow(Base):
     response: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
+
+
+class User(Base):
+    """A person who signs in to the review UI: a clerk reviews; an admin also manages users, tokens and audit.
+
+    Only an argon2 hash of the password is kept; three failed sign-ins set ``locked_until`` (revision 0005).
+    """
+
+    __tablename__ = "app_user"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(8))  # clerk | admin
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    disabled_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A signed-in browser: only the SHA-256 of its cookie is kept, with its CSRF token and idle clock."""
+
+    __tablename__ = "web_session"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class Correction(Base):
+    """A clerk's confirmation or correction of one extracted value: a labelled example of this deployment.
+
+    Kept in the deployment's own database and exported by an admin (`docintake corrections export`); never
+    committed anywhere or baked into a shipped model.
+    """
+
+    __tablename__ = "correction"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id"), index=True)
+    segment_id: Mapped[str] = mapped_column(String(32))  # no foreign key: an undone split removes segments
+    field: Mapped[str] = mapped_column(String(32))
+    item: Mapped[int | None] = mapped_column(Integer)  # position within a list field (npi, cpt, hcpcs, icd10)
+    old_value: Mapped[dict[str, Any] | None]  # {"value", "confidence"} as extracted; None: added by the clerk
+    new_value: Mapped[dict[str, Any] | None]  # {"value"}; None: removed by the clerk
+    user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[datetime]
