@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, NonNegativeFloat, PositiveFloat, PositiveInt, SecretStr
+from pydantic import Field, NonNegativeFloat, PositiveFloat, PositiveInt, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MB = 1024 * 1024
@@ -91,10 +92,55 @@ class Settings(BaseSettings):
     smtp_to: str = ""  # comma-separated: the intake team's mailbox
     smtp_timeout_s: PositiveFloat = 10.0
 
+    # The outbox relay (notify/relay.py): every event (document.attached, case.draft_created, draft.reminder,
+    # draft.expired, document.needs_review, document.reviewed) to a sink, at least once, periodically inside `worker`
+    # and `watch` (so in `serve`'s worker process) and once per `docintake sweep`.
+    webhook_url: str | None = None  # https://..., or http:// on loopback only (payloads carry ids, still TLS)
+    # Unset: webhook when DOCINTAKE_WEBHOOK_URL is set, else log (ids and event names only, at INFO).
+    relay_sink: Literal["log", "webhook"] | None = Field(default=None, validate_default=True)
+    webhook_secret: SecretStr = SecretStr("")  # when set, X-Docintake-Signature: sha256=HMAC(secret, body)
+    webhook_timeout_s: PositiveFloat = 10.0
+    relay_interval_s: PositiveFloat = 10.0  # the portal learns of an outcome within about this long
+    relay_backoff_s: PositiveFloat = 30.0  # after a failed delivery; doubles per attempt
+    relay_max_backoff_s: PositiveFloat = 3600.0  # a failing event is tried at least this often, never dropped
+
     # Upload hook (`docintake serve`). Uploads taken in (stored, recorded, queued) at once per process; the rest
     # wait their turn in arrival order. SQLite has one writer and its lock wait is unfair, so more turns buy a
     # better median at the price of multi-second tails (bench/hook.py measures both).
     hook_intake_concurrency: PositiveInt = 2
+
+    # Review UI (`docintake serve`, under /review). Sessions end after this long idle, and after
+    # review_session_hours whatever happens; review_lockout_attempts failed sign-ins in a row lock an account.
+    review_idle_minutes: PositiveFloat = 30.0
+    review_session_hours: PositiveFloat = 12.0
+    review_lockout_attempts: PositiveInt = 3
+    review_lockout_minutes: PositiveFloat = 30.0
+    # Secure cookies are sent over HTTPS only (browsers also accept them from http://localhost); turn off only
+    # behind a TLS-terminating proxy that talks plain HTTP to a non-loopback address.
+    review_cookie_secure: bool = True
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        value = (value or "").strip() or None
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http(s) URL")
+        if parts.scheme == "http" and not _loopback(parts.hostname):
+            raise ValueError("plain http is allowed only to loopback; use https")
+        return value
+
+    @field_validator("relay_sink")
+    @classmethod
+    def _relay_sink(cls, value: str | None, info: ValidationInfo) -> str:
+        url = info.data.get("webhook_url")
+        if value is None:
+            return "webhook" if url else "log"
+        if value == "webhook" and not url:
+            raise ValueError("the webhook sink needs DOCINTAKE_WEBHOOK_URL")
+        return value
 
     @property
     def tmp_dir(self) -> Path:
@@ -116,3 +162,7 @@ class Settings(BaseSettings):
     def database_url_or_default(self) -> str:
         """The configured database, or the embedded SQLite file in the data directory."""
         return self.database_url or f"sqlite:///{self.data_dir / 'docintake.db'}"
+
+
+def _loopback(host: str) -> bool:
+    return host == "localhost" or host == "::1" or host.startswith("127.")

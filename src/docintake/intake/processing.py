@@ -71,7 +71,7 @@ class DocumentProcessor:
                 return self._failed(claim, error)
             try:
                 return self.records.complete(
-                    claim, self.worker_id, self.clock(), extraction=extract_json(doc),
+                    claim, self.worker_id, self.clock(), extraction=_stored(doc),
                     pipeline_version=PIPELINE_VERSION, decide=lambda store: self._decide(doc, claim, store),
                 )
             except LeaseLost:
@@ -146,3 +146,8 @@ def _segments(doc: ExtractedDocument, threshold: float
         reasons = (*review_reasons(kind, part.fields, threshold), "split_unconfirmed")
         found.append((part.first, part.last, kind, dict(part.fields), reasons))
     return found
+
+
+def _stored(doc: ExtractedDocument) -> dict[str, object]:
+    """The extract JSON, plus what the review UI's page images need: how OCR turned each page upright."""
+    return {**extract_json(doc), "page_rotations": [page.rotation for page in doc.pages]}

@@ -40,14 +40,15 @@ class SqlApiRecords:
 
     # -- tokens --------------------------------------------------------------------------------------------------
 
-    def add_token(self, name: str, scopes: tuple[str, ...], hashed: str, now: datetime) -> ApiToken:
+    def add_token(self, name: str, scopes: tuple[str, ...], hashed: str, now: datetime,
+                  actor: str = "cli") -> ApiToken:
         """Keep a new token's hash; a name already used (even by a revoked token) is refused with ValueError."""
         row = ApiTokenRow(id=uuid.uuid4().hex, name=name, token_hash=hashed, scopes=list(scopes), created_at=now)
         try:
             with self._sessions() as session, session.begin():
                 session.add(row)
                 session.flush()
-                session.add(Audit(at=now, actor="cli", action="token.created", subject_type="api_token",
+                session.add(Audit(at=now, actor=actor, action="token.created", subject_type="api_token",
                                   subject_id=row.id, new_value={"name": name, "scopes": list(scopes)}))
         except IntegrityError as error:
             raise ValueError(f"a token named {name!r} already exists") from error
@@ -62,7 +63,7 @@ class SqlApiRecords:
         with self._sessions() as session:
             return [_token(r) for r in session.scalars(select(ApiTokenRow).order_by(ApiTokenRow.created_at))]
 
-    def revoke_token(self, name_or_id: str, now: datetime) -> ApiToken | None:
+    def revoke_token(self, name_or_id: str, now: datetime, actor: str = "cli") -> ApiToken | None:
         """Revoke by name or id (idempotent); None when there is no such token."""
         with self._sessions() as session, session.begin():
             row = session.scalar(select(ApiTokenRow).where(
@@ -71,7 +72,7 @@ class SqlApiRecords:
                 return None
             if row.revoked_at is None:
                 row.revoked_at = now
-                session.add(Audit(at=now, actor="cli", action="token.revoked", subject_type="api_token",
+                session.add(Audit(at=now, actor=actor, action="token.revoked", subject_type="api_token",
                                   subject_id=row.id, old_value={"revoked": False}, new_value={"revoked": True}))
             return _token(row)
 
