@@ -112,9 +112,8 @@ class DocumentView:
 
 
 def version_of(document: Document) -> str:
-    moment = utc(document.updated_at)
-    assert moment is not None
-    return moment.isoformat()
+    """What a clerk's page was drawn from: the count of clerks' changes to the document."""
+    return str(document.review_revision or 0)
 
 
 class SqlReview:
@@ -269,6 +268,7 @@ class SqlReview:
                                            "reloaded with their change.")
             if doc.state not in QUEUE_STATES or doc.review_closed_at is not None:
                 raise ReviewError("closed", "This document is no longer in the review queue.")
+            doc.review_revision = (doc.review_revision or 0) + 1
             yield session, doc
 
     def set_field(self, document_id: str, version: str, segment_id: str, name: str, item: int | None,

@@ -93,6 +93,8 @@ class Document(Base):
     finished_at: Mapped[datetime | None]
     # When a clerk settled it (review finished, or a quarantined file rejected or retried); revision 0005.
     review_closed_at: Mapped[datetime | None]
+    # Counts clerks' changes: a page drawn at one revision cannot overwrite a later one (revision 0005).
+    review_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (Index("ix_document_state_lease", "state", "lease_until"),)
 

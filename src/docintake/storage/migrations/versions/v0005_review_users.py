@@ -58,10 +58,12 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_correction_document_id'), 'correction', ['document_id'], unique=False)
     op.add_column('document', sa.Column('review_closed_at', sa.DateTime(timezone=True), nullable=True))
+    op.add_column('document', sa.Column('review_revision', sa.Integer(), server_default='0', nullable=False))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('document') as batch:
+        batch.drop_column('review_revision')
         batch.drop_column('review_closed_at')
     op.drop_index(op.f('ix_correction_document_id'), table_name='correction')
     op.drop_table('correction')
