@@ -87,7 +87,11 @@ class _SignInRequired(Exception):
 
 
 class _Forbidden(Exception):
-    pass
+    def __init__(self, message: str = "This page is for administrators.") -> None:
+        self.message = message
+
+
+_STALE_FORM = ("This form did not come from this page, or it has expired. Reload the page and try again.")
 
 
 def install(app: FastAPI, backend: ReviewBackend) -> None:
@@ -110,9 +114,11 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         return response
 
     @app.exception_handler(_Forbidden)
-    async def _forbidden(request: Request, _error: _Forbidden) -> Response:
+    async def _forbidden(request: Request, error: _Forbidden) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": {"code": "forbidden", "message": error.message}}, status_code=403)
         return _headers(templates.TemplateResponse(request, "error.html", {
-            "me": None, "title": "Not allowed", "message": "This page is for administrators."}, status_code=403))
+            "me": None, "title": "Not allowed", "message": error.message}, status_code=403))
 
     def now() -> datetime:
         return backend.clock()
@@ -131,11 +137,11 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         """The posted form, after the CSRF token and (when sent) the Origin are checked."""
         origin = request.headers.get("origin")
         if origin and origin != f"{request.url.scheme}://{request.url.netloc}":
-            raise _Forbidden
+            raise _Forbidden(_STALE_FORM)
         form = await request.form()
         values = {k: v for k, v in form.items() if isinstance(v, str)}
         if not hmac.compare_digest(values.get("csrf", ""), session.csrf_token):
-            raise _Forbidden
+            raise _Forbidden(_STALE_FORM)
         return values
 
     def page(request: Request, name: str, session: BrowserSession | None, status: int = 200,
@@ -160,7 +166,7 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         username, password = str(form.get("username", "")), str(form.get("password", ""))
         pre = request.cookies.get(_PRE_COOKIE, "")
         if not pre or not hmac.compare_digest(str(form.get("pre", "")), pre):
-            raise _Forbidden
+            raise _Forbidden(_STALE_FORM)
         client = request.client.host if request.client else None
         result = await run_in_threadpool(backend.users.sign_in, username, password, now(), client)
         if result.account is None:
@@ -396,7 +402,7 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         session = await who(request, admin=True)
         form = await request.form()
         if not hmac.compare_digest(str(form.get("csrf", "")), session.csrf_token):
-            raise _Forbidden
+            raise _Forbidden(_STALE_FORM)
         scopes = tuple(str(s) for s in form.getlist("scopes")) or SCOPES
         try:
             token, plain = await run_in_threadpool(issue_token, _AuditedTokens(backend.api, session.account.username),
@@ -481,7 +487,8 @@ def _headers(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # same-origin: nothing leaves for other sites, and form posts keep their Origin (no-referrer makes it "null").
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; "
         "frame-ancestors 'none'; base-uri 'none'")
