@@ -7,6 +7,8 @@ from typing import Any
 from docintake.contract import SCHEMA_VERSION, fields_json
 from docintake.intake.records import Recorded
 
+IN_PROGRESS = frozenset({"received", "processing"})
+
 
 def ingest_json(file: str, recorded: Recorded, view: dict[str, Any]) -> dict[str, Any]:
     """Build the ingest object from what was recorded and the document's stored result."""
@@ -23,11 +25,13 @@ def ingest_json(file: str, recorded: Recorded, view: dict[str, Any]) -> dict[str
         "schema_version": SCHEMA_VERSION,
         "file": file,
         "document_id": recorded.document_id,
-        "status": "duplicate" if recorded.is_duplicate else view["state"],
+        # A duplicate is `duplicate` once its document is final; before that (the hook's status URL) it is in progress.
+        "status": "duplicate" if recorded.is_duplicate and view["state"] not in IN_PROGRESS else view["state"],
         "case": case,
         "review_reasons": reasons,
         "quarantine": view["quarantine"],
         "duplicate_of": recorded.duplicate_of,
         "segments": segments,
-        "fields": extraction.get("fields") or fields_json({}),
+        # Once a clerk has settled the document, the values as the clerk left them (storage/review.py).
+        "fields": extraction.get("reviewed_fields") or extraction.get("fields") or fields_json({}),
     }

@@ -338,8 +338,11 @@ class SqlReview:
             if conflicts and not identity_checked:
                 raise ReviewError("identity_conflict", "The case's member does not match this document. Check "
                                   "the fields listed, then confirm that this is the same patient.", conflicts)
-            self._link(session, doc, segment, case, "clerk", username, now,
-                       evidence={"by": "clerk", "conflicts": conflicts, "identity_checked": identity_checked})
+            # The ingest contract's match methods: a clerk's choice by Reference ID is `reference_id`; who chose it
+            # is in the link's evidence and the audit.
+            self._link(session, doc, segment, case, "reference_id", username, now,
+                       evidence={"by": "clerk", "user": username, "conflicts": conflicts,
+                                 "identity_checked": identity_checked})
             return self._settle(session, doc, username, now)
 
     def create_draft(self, document_id: str, version: str, segment_id: str, actor: tuple[str, str],
@@ -364,8 +367,8 @@ class SqlReview:
             _audit(session, now, username, "case.draft_created", "case", case.reference_id,
                    new={"status": case.status, "expires_at": case.expires_at.isoformat() if case.expires_at else None},
                    evidence={"by": "clerk", "document_id": doc.id})
-            self._link(session, doc, segment, case, "clerk_draft", username, now, evidence={"by": "clerk"},
-                       event="case.draft_created")
+            self._link(session, doc, segment, case, "new_draft", username, now,
+                       evidence={"by": "clerk", "user": username}, event="case.draft_created")
             return case.reference_id, self._settle(session, doc, username, now)
 
     def reject(self, document_id: str, version: str, reason: str, note: str, actor: tuple[str, str],
@@ -384,7 +387,9 @@ class SqlReview:
             old = {"state": doc.state, "quarantine_code": doc.quarantine_code}
             if doc.state == "review":
                 doc.state = "quarantined"
-                doc.quarantine_code = f"rejected:{reason}"[:32]
+                # The one quarantine code the ingest contract adds for a clerk's decision; the reason is in the
+                # message and, as a code, in the audit row and the outbox event.
+                doc.quarantine_code = "rejected_by_clerk"
                 doc.quarantine_message = REJECT_REASONS[reason]
             doc.review_closed_at = now
             doc.updated_at = now
@@ -485,7 +490,7 @@ class SqlReview:
         if existing is None:
             session.add(CaseLink(segment_id=segment.id, case_id=case.id, method=method, evidence=evidence,
                                  created_at=now))
-        segment.status = "draft_created" if method == "clerk_draft" else "attached"
+        segment.status = "draft_created" if method == "new_draft" else "attached"
         segment.review_reasons = []
         identity = Identity.from_json(segment.fields)
         codes = dict(case.codes or {})
@@ -522,6 +527,10 @@ class SqlReview:
                                            .where(CaseLink.segment_id == segment.id))
                 cases.append({"segment_id": segment.id, "pages": [segment.first_page, segment.last_page],
                               "reference_id": reference, "status": segment.status})
+            # What the portal reads back (GET /v1/documents/{id}): the values as the clerk left them; the machine's
+            # own stay beside them, and each change is in `correction` and `audit`.
+            doc.extraction = {**(doc.extraction or {}),
+                              "reviewed_fields": _union_fields([dict(s.fields) for s in segments])}
             _audit(session, now, username, "document.reviewed", "document", doc.id, old={"state": old},
                    new={"state": doc.state, "segments": cases})
             _outbox(session, now, "document.reviewed", doc.id,
@@ -552,7 +561,7 @@ def corrected_documents(records: SqlRecords) -> Iterator[dict[str, Any]]:
                 "schema_version": 1, "file": doc.file_name, "document_id": doc.id, "sha256": doc.sha256,
                 "format": doc.format, "pages": extraction.get("pages"), "ocr": extraction.get("ocr"),
                 "document_type": parts[0]["document_type"] if parts else None,
-                "fields": _union_fields([p["fields"] for p in parts]), "segments": parts,
+                "fields": _values_only(_union_fields([dict(s.fields) for s in segments])), "segments": parts,
                 "made_by": "clerk review", "corrected_fields": dict(sorted(corrected)),
                 "pipeline_version": doc.pipeline_version,
             }
@@ -570,17 +579,22 @@ def _values_only(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _union_fields(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The file's fields from its segments' (the samples' rule): first non-null scalar, lists united, urgent if
+    any part is."""
     out: dict[str, Any] = {name: ([] if name in LIST_FIELDS else None) for name in FIELDS}
     for fields in parts:
         for name in FIELDS:
+            found = fields.get(name)
             if name in LIST_FIELDS:
-                seen = {i["value"] for i in out[name]}
-                out[name].extend(i for i in fields[name] if i["value"] not in seen)
+                seen = {i.get("value") for i in out[name]}
+                out[name].extend(i for i in (found or []) if isinstance(i, dict) and i.get("value") not in seen)
+            elif not isinstance(found, dict):
+                continue
             elif name == "urgent":
-                if fields[name] and (out[name] is None or fields[name]["value"]):
-                    out[name] = fields[name]
+                if out[name] is None or found.get("value"):
+                    out[name] = found
             elif out[name] is None:
-                out[name] = fields[name]
+                out[name] = found
     return out
 
 

@@ -96,7 +96,7 @@ def test_attach_needs_unsure_values_checked_then_leaves_the_queue(records, revie
     review.attach(document_id, version, segment_id, "pa-000000-0018", clerk, LATER)
     view = review.document(document_id)
     assert view.state == "attached" and not view.in_queue
-    assert view.segments[0].case.reference_id == REF_OPEN and view.segments[0].match == "clerk"
+    assert view.segments[0].case.reference_id == REF_OPEN and view.segments[0].match == "reference_id"
     assert document_id not in {i.document_id for i in review.queue()}
     with records.transaction() as session:
         case = session.scalars(select(Case)).one()
@@ -157,7 +157,7 @@ def test_reject_ends_links_and_takes_the_document_out(records, review, clerk):
     review.reject(document_id, _version(review, document_id), "illegible", "half the page is black", clerk, LATER)
     view = review.document(document_id)
     assert not view.in_queue and view.state == "quarantined"
-    assert view.quarantine["code"] == "rejected:illegible"
+    assert view.quarantine == {"code": "rejected_by_clerk", "message": "Unreadable: the sender must send it again."}
     with records.transaction() as session:
         assert session.scalars(select(CaseLink)).all() == []
         outbox = session.scalars(select(Outbox).where(Outbox.event == "document.reviewed")).one()
@@ -209,3 +209,25 @@ def test_corrections_export_in_the_expected_json_shape(records, review, clerk):
     assert exported["fields"]["cpt"] == [{"value": "27447"}]
     assert exported["segments"][0]["pages"] == [1, 1]
     assert exported["corrected_fields"] == {"dob": 1}
+
+
+def test_the_ingest_answer_shows_the_clerks_values_once_settled(records, review, clerk):
+    import jsonschema
+
+    from docintake.contract import schema
+    from docintake.intake.outcome import ingest_json
+    from docintake.intake.records import Recorded
+
+    add_case(records)
+    document_id, (segment_id,) = add_document(records, segments=[
+        ((1, 1), fields(dob=field("1907-03-04", 0.5)), ["low_confidence:dob"])])
+    before = ingest_json("fax.tif", Recorded("s", document_id), records.ingest_view(document_id))
+    assert before["fields"]["dob"]["value"] == "1907-03-04"
+    version = review.set_field(document_id, _version(review, document_id), segment_id, "dob", None, "1970-03-04",
+                               clerk, LATER)
+    review.attach(document_id, version, segment_id, REF_OPEN, clerk, LATER)
+    after = ingest_json("fax.tif", Recorded("s", document_id), records.ingest_view(document_id))
+    jsonschema.validate(after, schema("ingest"))
+    assert after["status"] == "attached" and after["case"] == {"reference_id": REF_OPEN, "match": "reference_id"}
+    assert after["fields"]["dob"]["value"] == "1970-03-04" and after["fields"]["dob"]["confidence"] == 1.0
+    assert after["fields"]["cpt"][0]["value"] == "27447"
