@@ -285,3 +285,6 @@ def _print_outcomes(console: Console, rows: list[tuple[str, ...]], root: Path, e
     console.print(", ".join(f"{count} {status}" for status, count in totals.items())
                   + (f", {others} unfinished" if others else "") + f" in {elapsed:.1f} s.")
     console.print(f"Look further: DOCINTAKE_DATA_DIR={settings.data_dir} docintake cases list")
+    console.print(f"Work the review queue: export DOCINTAKE_DATA_DIR={settings.data_dir}; "
+                  "docintake users add clerk1; docintake serve --no-workers; then open "
+                  "http://127.0.0.1:8000/review")
