@@ -44,16 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--reference-id", help="the case these files belong to (checked, never ignored)")
     ingest.add_argument("--json", action="store_true", help="print one JSON line per file (ARCHITECTURE.md)")
 
-    commands.add_parser("worker", help="run worker threads and the reconciler until stopped (SIGTERM/SIGINT)")
+    worker = commands.add_parser("worker", help="run worker threads, the reconciler, the drafts' sweep and the "
+                                                "outbox relay until stopped (SIGTERM/SIGINT)")
+    worker.add_argument("--parent-pid", type=int, metavar="PID",
+                        help="stop when process PID ends (how `serve` starts its worker process)")
 
     watch = commands.add_parser("watch", help="take files from a drop folder (the fax server's) until stopped")
     watch.add_argument("folder", type=Path, metavar="DIR")
     watch.add_argument("--submit-only", action="store_true",
                        help="only record and queue files; run no workers here (`docintake worker` elsewhere)")
-    sweep = commands.add_parser("sweep", help="remind drafts before they expire, expire them, send the notices")
+    sweep = commands.add_parser("sweep", help="remind drafts before they expire, expire them, send the notices, "
+                                              "and deliver the outbox's undelivered events once")
     sweep.add_argument("--json", action="store_true", help="print the counts as JSON")
 
-    serve = commands.add_parser("serve", help="the upload hook (HTTP API), with embedded workers and reconciler")
+    serve = commands.add_parser("serve", help="the upload hook (HTTP API) and the review UI (/review), with embedded "
+                                              "workers and reconciler")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-workers", action="store_true",
@@ -83,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     case_list = case_commands.add_parser("list", help="every case with its linked documents")
     case_list.add_argument("--json", action="store_true")
 
+    from docintake.review.commands import add_parsers
+
+    add_parsers(commands)
+
     demo = commands.add_parser("demo", help="run the samples through the embedded pipeline and print a table")
     demo.add_argument("--samples", type=Path, default=Path("samples/out"), help="folder of sample files")
     demo.add_argument("--read-only", action="store_true", help="only read every sample (no cases, no store)")
@@ -111,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ingest":
         return _ingest(args.paths, settings, source=args.source, reference_id=args.reference_id, as_json=args.json)
     if args.command == "worker":
-        return _worker(settings)
+        return _worker(settings, parent_pid=args.parent_pid)
     if args.command == "watch":
         return _watch(args.folder, settings, with_workers=not args.submit_only)
     if args.command == "sweep":
@@ -120,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args, settings)
     if args.command == "tokens":
         return _tokens(args, settings)
+    if args.command in ("users", "corrections"):
+        from docintake.review.commands import run_corrections, run_users
+
+        return run_users(args, settings) if args.command == "users" else run_corrections(args, settings)
     if args.command == "db":
         return _db_upgrade(settings)
     if args.command == "cases":
@@ -201,16 +214,27 @@ def _ingest(paths: list[Path], settings: Settings, *, source: str, reference_id:
     return EXIT_OK
 
 
-def _worker(settings: Settings) -> int:
+def _worker(settings: Settings, *, parent_pid: int | None = None) -> int:
     import signal
+    import threading
 
     from docintake.cases.sweep import PeriodicSweep, sweeper_for
     from docintake.intake.assembly import Pipeline
+    from docintake.notify.relay import PeriodicRelay, relay_for
+    from docintake.runtime import exit_with_parent
 
+    if parent_pid is not None:  # first: until the handlers below, SIGTERM's default action ends the process
+        exit_with_parent(parent_pid)
     service = Pipeline(settings)
     sweep = PeriodicSweep(sweeper_for(settings, service.records), settings.sweep_interval_s)
+    relay = PeriodicRelay(relay_for(settings, service.records), settings.relay_interval_s)
+    stopping = threading.Event()
 
     def stop(_signum: int, _frame: object) -> None:
+        if stopping.is_set():  # a second signal (the parent's death and its SIGTERM) while stopping
+            return
+        stopping.set()
+        relay.stop()
         sweep.stop()
         service.stop()
 
@@ -218,6 +242,7 @@ def _worker(settings: Settings) -> int:
     signal.signal(signal.SIGINT, stop)
     service.start(settings.workers)
     sweep.start()
+    relay.start()
     service.wait()
     return EXIT_OK
 
@@ -250,6 +275,7 @@ def _watch(folder: Path, settings: Settings, *, with_workers: bool) -> int:
 
 def _sweep(settings: Settings, *, as_json: bool) -> int:
     from docintake.cases.sweep import sweeper_for
+    from docintake.notify.relay import relay_for
     from docintake.notify.smtp import NotifierMisconfigured
     from docintake.storage.factory import database
     from docintake.storage.records import SqlRecords
@@ -257,14 +283,16 @@ def _sweep(settings: Settings, *, as_json: bool) -> int:
     records = SqlRecords(database(settings))
     try:
         result = sweeper_for(settings, records).run_once()
+        relayed = relay_for(settings, records).run_once()  # every undelivered event, the new draft events too
     except NotifierMisconfigured as error:
         print(f"docintake: {error}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         records.engine.dispose()
-    counts = result.as_json()
+    counts = {**result.as_json(), "relayed": relayed.delivered, "relay_failed": relayed.failed}
     print(json.dumps(counts) if as_json else ", ".join(f"{k} {v}" for k, v in counts.items()))
-    return EXIT_PROCESSING if result.failed else EXIT_OK  # unsent notices stay queued for the next sweep
+    # Unsent notices and undelivered events stay queued for the next sweep or relay pass.
+    return EXIT_PROCESSING if result.failed or relayed.failed else EXIT_OK
 
 
 def _db_upgrade(settings: Settings) -> int:

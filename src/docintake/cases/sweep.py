@@ -1,8 +1,9 @@
 """`docintake sweep`: remind drafts before they expire, expire them at expiry, and tell people (Notifier).
 
 Two steps: first every due change is committed with its outbox event (`draft.reminder`, `draft.expired`); then the
-undelivered draft events are sent, each marked delivered in the transaction that sent it. Running it twice, or
-in several processes at once, sends nothing twice; a notice whose send failed is tried again next time.
+draft events not yet notified are sent, each marked notified in the transaction that sent it. Running it twice, or
+in several processes at once, sends nothing twice; a notice whose send failed is tried again next time. The outbox
+relay (notify/relay.py) tells the portal of the same events, on its own account.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ class DraftLedger(Protocol):
 
     def settle(self, case_id: int, now: datetime, policy: DraftPolicy) -> str | None: ...
 
-    def undelivered(self, events: Sequence[str], limit: int = 500) -> list[int]: ...
+    def unnotified(self, events: Sequence[str], limit: int = 500) -> list[int]: ...
 
-    def deliver(self, outbox_id: int, send: Callable[[str, dict[str, Any]], None], now: datetime) -> bool: ...
+    def notify(self, outbox_id: int, send: Callable[[str, dict[str, Any]], None], now: datetime) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,9 @@ class Sweeper:
         due = self.ledger.drafts_due(now, self.policy)
         changes = [self.ledger.settle(case_id, now, self.policy) for case_id in due]
         notified = failed = 0
-        for outbox_id in self.ledger.undelivered((REMINDER, EXPIRED)):
+        for outbox_id in self.ledger.unnotified((REMINDER, EXPIRED)):
             try:
-                if self.ledger.deliver(outbox_id, self._send, self.clock()):
+                if self.ledger.notify(outbox_id, self._send, self.clock()):
                     notified += 1
             except Exception as error:  # kept undelivered: tried again on the next sweep
                 failed += 1

@@ -31,7 +31,7 @@ from docintake.contract import SCHEMA_VERSION
 from docintake.errors import TooLarge
 from docintake.intake.hook_multipart import FILE_FIELD, BadForm, FormReader, ReceivedForm, boundary_of
 from docintake.intake.ingest import IntakeService
-from docintake.intake.outcome import ingest_json
+from docintake.intake.outcome import IN_PROGRESS, ingest_json
 from docintake.intake.records import Arrival, Recorded
 from docintake.intake.tokens import SCOPE_READ, SCOPE_WRITE, ApiToken, authenticate
 from docintake.storage.api import SqlApiRecords
@@ -45,7 +45,6 @@ IDEMPOTENCY_WAIT_S = 10.0  # a replay waits this long for the first request with
 IDEMPOTENCY_STALE = timedelta(minutes=10)  # a reservation older than this was left by a request that died
 _KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 _DOCUMENT_ID = re.compile(r"^[0-9a-f]{32}$")
-_IN_PROGRESS = frozenset({"received", "processing"})
 
 
 class ApiError(Exception):
@@ -73,8 +72,9 @@ def error_body(code: str, message: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "error": {"code": code, "message": message}}
 
 
-def status_url(document_id: str) -> str:
-    return f"/v1/documents/{document_id}"
+def status_url(document_id: str, submission_id: str | None = None) -> str:
+    """Where a submission's result is answered; a duplicate's names its submission (its own Reference ID's outcome)."""
+    return f"/v1/documents/{document_id}" + (f"?submission_id={submission_id}" if submission_id else "")
 
 
 # -- authentication --------------------------------------------------------------------------------------------
@@ -140,7 +140,9 @@ def create_app(backend: HookBackend) -> FastAPI:
     @app.post(
         "/v1/documents", status_code=202, openapi_extra={"requestBody": _UPLOAD_BODY},
         summary="Upload one document (multipart/form-data; optional Idempotency-Key header)",
-        responses={202: {"description": "accepted: `{document_id, submission_id, status, duplicate_of, status_url}`"},
+        responses={202: {"description": "accepted: `{document_id, submission_id, status, duplicate_of, case, "
+                                         "review_reasons, status_url}`; `case` and `review_reasons` are known at "
+                                         "once for a duplicate of a finished document, else the status URL tells"},
                    400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR, 413: _ERROR, 415: _ERROR,
                    422: {"description": "refused at admission: `{error: {code, message}, document_id, ...}`"}},
     )
@@ -162,17 +164,21 @@ def create_app(backend: HookBackend) -> FastAPI:
         return JSONResponse(body, status_code=status, headers=headers)
 
     @app.get("/v1/documents/{document_id}", summary="A document's result: the ingest JSON (ARCHITECTURE.md)",
-             responses={200: {"description": "the ingest JSON; `status` is `received` or `processing` until final"},
+             responses={200: {"description": "the ingest JSON; `status` is `received` or `processing` until final; "
+                                             "with `submission_id`, as that submission sees it (a duplicate: "
+                                             "`duplicate`, and the case its own Reference ID was linked to)"},
                         401: _ERROR, 403: _ERROR, 404: _ERROR})
-    def get_document(document_id: str, token: Annotated[ApiToken, Depends(reader)]) -> JSONResponse:
-        file_name = backend.api.document_file_name(document_id) if _DOCUMENT_ID.match(document_id) else None
-        if file_name is None:
+    def get_document(document_id: str, token: Annotated[ApiToken, Depends(reader)],
+                     submission_id: str | None = None) -> JSONResponse:
+        recorded = _submission(backend, document_id, submission_id)
+        if recorded is None:
             raise ApiError(404, "not_found", "There is no document with this id.")
+        file_name, recorded = recorded
         view = backend.records.ingest_view(document_id)
-        body = ingest_json(file_name, Recorded("", document_id), view)
+        body = ingest_json(file_name, recorded, view)
         backend.api.audit(backend.clock(), token.actor, "api.document_read", "document", document_id,
-                          evidence={"token_id": token.id, "state": view["state"]})
-        headers = {"Retry-After": "2"} if view["state"] in _IN_PROGRESS else {}
+                          evidence={"token_id": token.id, "state": view["state"], "submission_id": submission_id})
+        headers = {"Retry-After": "2"} if view["state"] in IN_PROGRESS else {}
         return JSONResponse(body, headers=headers)
 
     return app
@@ -269,15 +275,46 @@ def _take_in(backend: HookBackend, token: ApiToken, key: str | None, form: Recei
             api.release_key(token.id, key)
         raise
     base = {"schema_version": SCHEMA_VERSION, "document_id": recorded.document_id,
-            "submission_id": recorded.submission_id, "status_url": status_url(recorded.document_id)}
+            "submission_id": recorded.submission_id,
+            "status_url": status_url(recorded.document_id, recorded.submission_id if recorded.is_duplicate else None)}
+    case, reasons = _known_outcome(backend, form.file_name, recorded)
 
     def answer(refusal: tuple[str, str] | None) -> tuple[int, dict[str, Any]]:
         if refusal is not None:
             return 422, {**error_body(*refusal), **base}
         return 202, {**base, "status": "duplicate" if recorded.is_duplicate else "received",
-                     "duplicate_of": recorded.duplicate_of}
+                     "duplicate_of": recorded.duplicate_of, "case": case, "review_reasons": reasons}
 
     return api.finish_upload(backend.clock(), token.actor, recorded.document_id,
                              (token.id, key) if key is not None else None, answer,
                              {"token_id": token.id, "submission_id": recorded.submission_id, "size": form.size,
                               "duplicate_of": recorded.duplicate_of})
+
+
+def _known_outcome(backend: HookBackend, file_name: str, recorded: Recorded
+                   ) -> tuple[dict[str, Any] | None, list[str]]:
+    """A duplicate of a finished document is decided as it is recorded (linked to its own Reference ID's case, or a
+    review reason): its case and reasons as the status URL shows them. Anything else: (None, []) until then."""
+    if not recorded.is_duplicate:
+        return None, []
+    view = backend.records.ingest_view(recorded.document_id)
+    if view["state"] in IN_PROGRESS:
+        return None, []
+    known = ingest_json(file_name, recorded, view)
+    return known["case"], known["review_reasons"]
+
+
+def _submission(backend: HookBackend, document_id: str, submission_id: str | None) -> tuple[str, Recorded] | None:
+    """The file name and the Recorded a GET answers for: the document's own, or one submission's of it."""
+    if not _DOCUMENT_ID.match(document_id):
+        return None
+    if submission_id is None:
+        file_name = backend.api.document_file_name(document_id)
+        return (file_name, Recorded("", document_id)) if file_name is not None else None
+    if not _DOCUMENT_ID.match(submission_id):
+        return None
+    found = backend.api.submission_of(document_id, submission_id)
+    if found is None:
+        return None
+    file_name, duplicate = found
+    return file_name, Recorded(submission_id, document_id, document_id if duplicate else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
 from docintake.intake.assembly import Pipeline
 from docintake.intake.hook import HookBackend, create_app
@@ -46,16 +48,28 @@ def backend_of(pipeline: Pipeline) -> HookBackend:
                        intake_concurrency=settings.hook_intake_concurrency)
 
 
+def app_of(pipeline: Pipeline) -> FastAPI:
+    """The one ASGI app `serve` runs: the upload hook under /v1 and the review UI under /review."""
+    from docintake.review.web import ReviewBackend, install
+
+    backend = backend_of(pipeline)
+    app = create_app(backend)
+    install(app, ReviewBackend.of(pipeline.settings, pipeline.records, pipeline.blobs, backend.api))
+    return app
+
+
 class WorkerProcess:
     """`docintake worker` (workers and reconciler) as a child of `serve`, restarted if it dies.
 
     Reading is CPU-bound Python: in threads of the server's process it would hold the interpreter lock the hook
     needs to answer uploads, so the workers get a process of their own. The child reads the same DOCINTAKE_*
-    environment, so it sees the same database, objects and queue.
+    environment, so it sees the same database, objects and queue. It ends with this process, even one killed by
+    SIGKILL (`worker --parent-pid`: the kernel's parent-death signal on Linux, a watchdog elsewhere).
     """
 
     def __init__(self, verbose: bool = False) -> None:
-        self.command = [sys.executable, "-m", "docintake", *(["-v"] if verbose else []), "worker"]
+        self.command = [sys.executable, "-m", "docintake", *(["-v"] if verbose else []), "worker",
+                        "--parent-pid", str(os.getpid())]
         self._stop = threading.Event()
         self._process: subprocess.Popen[bytes] | None = None
         self._thread = threading.Thread(target=self._supervise, name="worker-process", daemon=True)
@@ -95,7 +109,7 @@ def serve(settings: Settings, host: str, port: int, *, embedded_workers: bool = 
     """Serve until SIGINT/SIGTERM; with ``embedded_workers`` a worker process processes the uploads too."""
     pipeline = Pipeline(settings)
     config = uvicorn.Config(
-        create_app(backend_of(pipeline)), host=host, port=port, lifespan="off", server_header=False,
+        app_of(pipeline), host=host, port=port, lifespan="off", server_header=False,
         ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
         ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
         # Access lines carry methods, paths and document ids only; still off unless asked for.

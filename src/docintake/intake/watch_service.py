@@ -1,5 +1,6 @@
 """`docintake watch DIR` as a running service: the drop-folder watcher on the configured backends, and (unless
-submit-only) this process's worker threads, reconciler and periodic drafts' sweep, as in the embedded setup."""
+submit-only) this process's worker threads, reconciler, periodic drafts' sweep and outbox relay, as in the
+embedded setup."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from docintake.cases.sweep import PeriodicSweep, sweeper_for
 from docintake.intake.assembly import Pipeline
 from docintake.intake.watch import DropFolderWatcher, Taken, WatchPolicy
+from docintake.notify.relay import PeriodicRelay, relay_for
 from docintake.settings import Settings
 from docintake.storage.submissions import SqlSubmissionLookup
 
@@ -30,6 +32,7 @@ class WatchService:
     def run(self) -> None:
         """Take the folder's lock (WatchFolderBusy if held), start the workers, and watch until stopped."""
         sweep: PeriodicSweep | None = None
+        relay: PeriodicRelay | None = None
         try:
             self.watcher.acquire()
             if self.with_workers:
@@ -37,8 +40,12 @@ class WatchService:
                 sweep = PeriodicSweep(sweeper_for(self.settings, self.pipeline.records),
                                       self.settings.sweep_interval_s)
                 sweep.start()
+                relay = PeriodicRelay(relay_for(self.settings, self.pipeline.records), self.settings.relay_interval_s)
+                relay.start()
             self.watcher.run(self._stop)
         finally:
+            if relay is not None:
+                relay.stop()
             if sweep is not None:
                 sweep.stop()
             self.watcher.release()

@@ -1,1 +1,1 @@
-"""Notices to people about cases (draft reminders, expiry): a Notifier with a log backend and an SMTP backend."""
+"""Telling people and the portal: the Notifier (drafts' notices, log or SMTP) and the outbox relay (log or webhook)."""

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from docintake.intake.tokens import ApiToken
 from docintake.storage.database import session_factory
-from docintake.storage.tables import ApiTokenRow, Audit, Document, IdempotencyRow
+from docintake.storage.tables import ApiTokenRow, Audit, Document, IdempotencyRow, Submission
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,14 @@ class SqlApiRecords:
         """The document's file name, or None when there is no such document."""
         with self._sessions() as session:
             return session.scalar(select(Document.file_name).where(Document.id == document_id))
+
+    def submission_of(self, document_id: str, submission_id: str) -> tuple[str, bool] | None:
+        """A submission of this document: its file name and whether it was a duplicate; None when it is not one."""
+        with self._sessions() as session:
+            row = session.execute(select(Submission.file_name, Submission.duplicate)
+                                  .where(Submission.id == submission_id, Submission.document_id == document_id)
+                                  ).first()
+            return (row[0], bool(row[1])) if row else None
 
     def audit(self, now: datetime, actor: str, action: str, subject_type: str, subject_id: str, *,
               new: dict[str, Any] | None = None, evidence: dict[str, Any] | None = None) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from docintake.cases.reference import make_reference_id
 from docintake.cases.store import CaseRecord, CaseStatus, DraftRequest
 from docintake.storage.tables import Case, CaseLink, IdCounter, Segment
+
+_MEMBER_LOCK = 0x6D656D62  # "memb": the advisory-lock namespace of members on PostgreSQL
 
 
 class AllocatorExhausted(Exception):
@@ -85,12 +88,32 @@ class SqlCaseStore:
         return self.session.scalar(select(Case).where(Case.reference_id == reference_id))
 
     def live_cases_for_member(self, policy_id: str, dob: date) -> list[CaseRecord]:
+        """The member's open and draft cases, read under the member's lock (see ``_lock_member``)."""
+        self._lock_member(policy_id, dob)
         rows = self.session.scalars(
             select(Case).where(Case.policy_id == policy_id, Case.dob == dob,
                                Case.status.in_((CaseStatus.OPEN.value, CaseStatus.DRAFT.value)))
             .order_by(Case.reference_id)
         )
         return [to_record(r) for r in rows]
+
+    def _lock_member(self, policy_id: str, dob: date) -> None:
+        """Serialise matching per member until this transaction ends, so two documents of one new member finished
+        at once cannot each see no case and each open a draft: the second waits, then (READ COMMITTED: a fresh
+        snapshot per statement) sees the first's draft and joins it.
+
+        PostgreSQL: a transaction-scoped advisory lock on a hash of the member (a collision only makes two members
+        wait for each other). A document whose segments name two members takes two locks; two such documents in
+        opposite order are a deadlock PostgreSQL breaks by rolling one back; that document is processed again when
+        its lease runs out (the reconciler). SQLite: nothing to do, its transactions take the one write lock at BEGIN
+        (database.py).
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        digest = hashlib.sha256(f"{policy_id}|{dob.isoformat()}".encode()).digest()
+        key = int.from_bytes(digest[:4], "big", signed=True)
+        self.session.execute(text("SELECT pg_advisory_xact_lock(:namespace, :key)"),
+                             {"namespace": _MEMBER_LOCK, "key": key})
 
     def create_draft(self, request: DraftRequest, now: datetime, ttl: timedelta) -> CaseRecord:
         case = Case(

@@ -1,5 +1,8 @@
 """The drafts' sweep on the database: reminders and expiry written with their outbox events in one transaction,
-and the draft events' delivery through a Notifier, each row locked while it is sent (no two sweeps send one)."""
+and the draft events' notices through a Notifier, each row locked while it is sent (no two sweeps send one).
+
+The notice is tracked in `outbox.notified_at`; `delivered_at` and `attempts` are the outbox relay's, which tells
+the portal of the same events (notify/relay.py)."""
 
 from __future__ import annotations
 
@@ -67,34 +70,28 @@ class SqlDraftLedger:
             _outbox(session, now, REMINDER, case.reference_id, payload)
             return REMINDER
 
-    def undelivered(self, events: Sequence[str], limit: int = 500) -> list[int]:
+    def unnotified(self, events: Sequence[str], limit: int = 500) -> list[int]:
+        """Outbox ids of these events whose notice has not been sent yet, oldest first."""
         with self.records.transaction() as session:
             return list(session.scalars(
-                select(Outbox.id).where(Outbox.event.in_(events), Outbox.delivered_at.is_(None))
+                select(Outbox.id).where(Outbox.event.in_(events), Outbox.notified_at.is_(None))
                 .order_by(Outbox.id).limit(limit)
             ))
 
-    def deliver(self, outbox_id: int, send: Callable[[str, dict[str, Any]], None], now: datetime) -> bool:
-        """Send one event while its row is locked, and mark it delivered in the same transaction.
+    def notify(self, outbox_id: int, send: Callable[[str, dict[str, Any]], None], now: datetime) -> bool:
+        """Send one event's notice while its row is locked, and mark it notified in the same transaction.
 
-        False when another sweep holds it or delivered it. A failed send rolls back and counts an attempt.
+        False when another sweep holds it or sent it. A failed send rolls back (and is tried on the next sweep).
         """
-        try:
-            with self.records.transaction() as session:
-                row = session.scalars(
-                    select(Outbox).where(Outbox.id == outbox_id, Outbox.delivered_at.is_(None))
-                    .with_for_update(skip_locked=True)
-                ).first()
-                if row is None:
-                    return False
-                send(row.event, dict(row.payload))
-                row.delivered_at = now
-                row.attempts = row.attempts + 1
-        except Exception:
-            with self.records.transaction() as session:
-                session.execute(update(Outbox).where(Outbox.id == outbox_id)
-                                .values(attempts=Outbox.attempts + 1))
-            raise
+        with self.records.transaction() as session:
+            row = session.scalars(
+                select(Outbox).where(Outbox.id == outbox_id, Outbox.notified_at.is_(None))
+                .with_for_update(skip_locked=True)
+            ).first()
+            if row is None:
+                return False
+            send(row.event, dict(row.payload))
+            row.notified_at = now
         return True
 
 

@@ -180,6 +180,13 @@ class Outbox(Base):
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None] = mapped_column(index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Revision 0006. The relay's: not tried before this time (a backoff after a failure, or another relay's claim
+    # while it sends). `delivered_at` and `attempts` are the relay's too.
+    next_attempt_at: Mapped[datetime | None]
+    # The notifier's: when the people were told of a draft event (mail or log), whatever the relay did with it.
+    notified_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_outbox_notice", "event", "notified_at"),)
 
 
 class IdCounter(Base):

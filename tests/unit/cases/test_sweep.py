@@ -12,9 +12,11 @@ from sqlalchemy import select
 from docintake.cases.drafts import EXPIRED, REMINDER, DraftPolicy
 from docintake.cases.store import DraftRequest
 from docintake.cases.sweep import Sweeper
+from docintake.notify.relay import Relay, RelayPolicy
 from docintake.storage.cases import SqlCaseStore
 from docintake.storage.database import make_engine, upgrade
 from docintake.storage.drafts import SqlDraftLedger
+from docintake.storage.outbox import SqlOutboxLedger
 from docintake.storage.records import SqlRecords
 from docintake.storage.tables import Audit, Case, Outbox
 
@@ -64,8 +66,9 @@ def draft(records, urgent=False):
 
 
 def outbox(records):
+    """(event, subject, notice sent, delivered by the outbox relay): the two are tracked apart."""
     with records.transaction() as session:
-        return [(r.event, r.subject_id, r.delivered_at is not None, r.attempts)
+        return [(r.event, r.subject_id, r.notified_at is not None, r.delivered_at is not None)
                 for r in session.scalars(select(Outbox).order_by(Outbox.id))]
 
 
@@ -86,7 +89,7 @@ def test_a_draft_is_reminded_once_before_it_expires(records):
     clock.at(73)
     result = sweep.run_once()
     assert (result.reminders, result.notified) == (1, 1)
-    assert outbox(records) == [(REMINDER, reference_id, True, 1)]
+    assert outbox(records) == [(REMINDER, reference_id, True, False)]
     clock.at(80)
     assert sweep.run_once().as_json() == {"reminders": 0, "expired": 0, "notified": 0, "failed": 0}
     (notice,) = mailbox.notices
@@ -110,7 +113,7 @@ def test_at_expiry_a_draft_is_marked_expired_kept_and_announced_once(records):
     result = sweep.run_once()
     assert (result.expired, result.reminders, result.notified) == (1, 0, 1)  # past its window: no late reminder
     assert status(records, reference_id) == "expired"
-    assert outbox(records) == [(EXPIRED, reference_id, True, 1)]
+    assert outbox(records) == [(EXPIRED, reference_id, True, False)]
     clock.at(200)
     assert sweep.run_once().as_json() == {"reminders": 0, "expired": 0, "notified": 0, "failed": 0}
     assert [n.event for n in mailbox.notices] == [EXPIRED]
@@ -134,10 +137,10 @@ def test_a_failed_notice_stays_in_the_outbox_and_is_sent_next_time(records):
     clock.at(97)
     first = sweep.run_once()
     assert (first.expired, first.notified, first.failed) == (1, 0, 1)
-    assert outbox(records) == [(EXPIRED, reference_id, False, 1)] and status(records, reference_id) == "expired"
+    assert outbox(records) == [(EXPIRED, reference_id, False, False)] and status(records, reference_id) == "expired"
     second = sweep.run_once()
     assert (second.expired, second.notified) == (0, 1) and len(mailbox.notices) == 1
-    assert outbox(records) == [(EXPIRED, reference_id, True, 2)]
+    assert outbox(records) == [(EXPIRED, reference_id, True, False)]
 
 
 def test_two_sweeps_at_once_send_each_notice_once(records):
@@ -151,4 +154,29 @@ def test_two_sweeps_at_once_send_each_notice_once(records):
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(n.reference_id for n in mailbox.notices) == sorted(drafts)
-    assert all(delivered for _event, _subject, delivered, _attempts in outbox(records))
+    assert all(notified for _event, _subject, notified, _relayed in outbox(records))
+
+
+class Portal:
+    def __init__(self, failures=0):
+        self.events = []
+        self.failures = failures
+
+    def deliver(self, event):
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionRefusedError("portal away")
+        self.events.append((event.event, event.subject_id))
+
+
+def test_the_notice_to_people_and_the_relay_to_the_portal_are_independent(records):
+    reference_id, clock, mailbox, portal = draft(records), Clock(), Mailbox(), Portal(failures=1)
+    relay = Relay(SqlOutboxLedger(records), portal, RelayPolicy(backoff=timedelta(minutes=1)), clock)
+    clock.at(73)
+    sweeper(records, mailbox, clock).run_once()
+    assert relay.run_once().failed == 1  # the portal is away: the people were told all the same
+    assert outbox(records) == [(REMINDER, reference_id, True, False)]
+    clock.at(74)
+    assert relay.run_once().delivered == 1 and portal.events == [(REMINDER, reference_id)]
+    sweeper(records, mailbox, clock).run_once()
+    assert outbox(records) == [(REMINDER, reference_id, True, True)] and len(mailbox.notices) == 1

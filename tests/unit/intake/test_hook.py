@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import anyio
 import httpx
@@ -12,13 +12,15 @@ import jsonschema
 import pytest
 from sqlalchemy import func, select
 
+from docintake.cases.matching import Identity, match
 from docintake.contract import schema
 from docintake.intake.assembly import Pipeline
 from docintake.intake.hook import FORM_OVERHEAD, create_app
 from docintake.intake.hook_server import backend_of
+from docintake.intake.records import SegmentResult
 from docintake.intake.tokens import SCOPE_READ, SCOPE_WRITE, issue_token
 from docintake.settings import Settings
-from docintake.storage.tables import Audit, Submission
+from docintake.storage.tables import Audit, Case, Submission
 
 with warnings.catch_warnings():  # starlette asks for `httpx2`; httpx is what FastAPI's docs and our deps name
     warnings.simplefilter("ignore")
@@ -89,6 +91,7 @@ def test_an_upload_is_recorded_queued_and_answered_202(client, tokens, pipeline)
     body = response.json()
     document_id = body["document_id"]
     assert body["status"] == "received" and body["duplicate_of"] is None
+    assert body["case"] is None and body["review_reasons"] == []  # decided by a worker; the status URL tells
     assert body["status_url"] == f"/v1/documents/{document_id}" == response.headers["location"]
     assert pipeline.records.document_state(document_id) == "received"
     with pipeline.records.transaction() as session:
@@ -265,3 +268,94 @@ def test_tokens_are_stored_only_as_hashes(backend, tokens, pipeline):
     listed = {t.name: t for t in backend.api.list_tokens()}
     assert set(listed) == {"portal", "writer", "reader", "revoked"}
     assert not listed["revoked"].active and listed["portal"].active
+
+
+# -- duplicates: the 202 names the case a duplicate's own Reference ID was linked to, once that is decided -------
+
+CASE_A, CASE_B = "PA1234567897", "PA9876543217"
+FIELDS = {
+    "reference_id": None, "npi": [], "cpt": [], "hcpcs": [], "icd10": [], "service_date": None, "urgent": None,
+    "policy_id": {"value": "W123456789", "confidence": 0.95, "page": 1, "bbox": None, "explanation": "t"},
+    "dob": {"value": "1960-01-05", "confidence": 0.95, "page": 1, "bbox": None, "explanation": "t"},
+    "patient_name": {"value": {"first": "Jane", "last": "Doe"}, "confidence": 0.95, "page": 1, "bbox": None,
+                     "explanation": "t"},
+}
+
+
+@pytest.fixture
+def cases(pipeline):
+    now = datetime.now(UTC)
+    with pipeline.records.transaction() as session:
+        for reference_id in (CASE_A, CASE_B):
+            session.add(Case(reference_id=reference_id, status="open", policy_id="W123456789", dob=date(1960, 1, 5),
+                             first_name="Jane", last_name="Doe", codes={}, urgent=False, origin="import",
+                             created_at=now, updated_at=now))
+    return pipeline
+
+
+def finish(pipeline, document_id):
+    """What a worker does with the document (matched on FIELDS; its own given Reference ID first)."""
+    now = datetime.now(UTC)
+    claim = pipeline.records.claim(document_id, "w1", now, timedelta(minutes=5))
+
+    def decide(store):
+        decision = match(Identity.from_json(FIELDS), store, now, given_reference_id=claim.given_reference_id)
+        return [SegmentResult((1, 1), "pa_request_form", FIELDS, decision)]
+
+    return pipeline.records.complete(claim, "w1", now, extraction={"fields": FIELDS}, pipeline_version="t",
+                                     decide=decide)
+
+
+def test_a_duplicate_of_a_finished_document_names_its_linked_case_in_the_202(client, tokens, cases):
+    first = upload(client, tokens["portal"], reference_id=CASE_A).json()
+    assert finish(cases, first["document_id"]) == "attached"
+    response = upload(client, tokens["portal"], name="again.txt", reference_id=CASE_B)
+    assert response.status_code == 202
+    body = response.json()
+    assert (body["status"], body["duplicate_of"], body["case"], body["review_reasons"]) == (
+        "duplicate", first["document_id"], {"reference_id": CASE_B, "match": "reference_id"}, [])
+    expected = f"/v1/documents/{first['document_id']}?submission_id={body['submission_id']}"
+    assert body["status_url"] == expected == response.headers["location"]
+    # The status URL answers the same, in the ingest JSON; the document's own answer is unchanged.
+    shown = client.get(body["status_url"], headers=auth(tokens["portal"])).json()
+    jsonschema.validate(shown, schema("ingest"))
+    assert {k: shown[k] for k in ("status", "case", "review_reasons", "duplicate_of", "document_id")} == {
+        k: body[k] for k in ("status", "case", "review_reasons", "duplicate_of", "document_id")}
+    assert shown["file"] == "again.txt"
+    own = client.get(first["status_url"], headers=auth(tokens["portal"])).json()
+    assert (own["status"], own["case"]) == ("attached", {"reference_id": CASE_A, "match": "reference_id"})
+
+
+def test_a_duplicate_naming_an_unknown_case_of_a_finished_document_gets_the_reason_in_its_202(client, tokens, cases):
+    first = upload(client, tokens["portal"], reference_id=CASE_A).json()
+    finish(cases, first["document_id"])
+    body = upload(client, tokens["portal"], name="again.txt", reference_id="PA1234567890").json()
+    assert (body["status"], body["case"], body["review_reasons"]) == ("duplicate", None, ["invalid:reference_id"])
+
+
+def test_a_duplicate_of_a_document_still_being_read_is_answered_by_its_status_url(client, tokens, cases):
+    first = upload(client, tokens["portal"]).json()
+    body = upload(client, tokens["portal"], name="again.txt", reference_id=CASE_B).json()
+    assert (body["status"], body["case"], body["review_reasons"]) == ("duplicate", None, [])  # not decided yet
+    pending = client.get(body["status_url"], headers=auth(tokens["portal"]))
+    assert (pending.json()["status"], pending.json()["case"]) == ("received", None)
+    assert pending.headers["retry-after"]
+    # Member + DOB fits both open cases: the document goes to review; the duplicate named B and is linked to it.
+    assert finish(cases, first["document_id"]) == "review"
+    shown = client.get(body["status_url"], headers=auth(tokens["portal"])).json()
+    jsonschema.validate(shown, schema("ingest"))
+    assert (shown["status"], shown["case"]) == ("duplicate", {"reference_id": CASE_B, "match": "reference_id"})
+    reads = audit_rows(cases, "api.document_read")
+    assert reads[-1].evidence["submission_id"] == body["submission_id"]
+
+
+def test_a_submission_of_another_document_is_404(client, tokens):
+    first = upload(client, tokens["portal"]).json()
+    other = upload(client, tokens["portal"], data=REQUEST + b"\nother").json()
+    for submission_id in (other["submission_id"], "not-an-id"):
+        response = client.get(f"/v1/documents/{first['document_id']}?submission_id={submission_id}",
+                              headers=auth(tokens["portal"]))
+        assert response.status_code == 404
+    own = client.get(f"/v1/documents/{first['document_id']}?submission_id={first['submission_id']}",
+                     headers=auth(tokens["portal"]))
+    assert own.status_code == 200 and own.json()["status"] == "received"

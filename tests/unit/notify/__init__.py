@@ -1,0 +1,1 @@
+"""Tests of notify/: the outbox relay and its sinks."""
