@@ -9,18 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from tests.integration.conftest import run_cli
-from tests.integration.test_hook_server import free_port
+from tests.integration.conftest import run_cli, serving
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -66,32 +62,8 @@ def server(tmp_path_factory):
                                 "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True,
                                env={**os.environ, "DOCINTAKE_DATA_DIR": str(data)}, check=False)
         assert added.returncode == 0, added.stderr
-    port = free_port()
-    log = open(root / "serve.log", "wb")  # noqa: SIM115  (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "docintake", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-workers"],
-        env={**os.environ, "DOCINTAKE_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, (root / "serve.log").read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "serve did not start listening"
-            time.sleep(0.3)
+    with serving(data, root / "serve.log", "--no-workers") as base:
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        finally:
-            if process.poll() is None:
-                process.kill()
-            log.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,47 @@ PG_ADMIN_DSN = os.environ.get("DOCINTAKE_TEST_PG_DSN", "host=127.0.0.1 port=5432
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/{vhost}"
 RUN = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(data: Path, log_path: Path, *args: str, env: dict[str, str] | None = None,
+            timeout: float = 90) -> Iterator[str]:
+    """`docintake serve ARGS` on a free loopback port with its own data directory: its base URL once /healthz
+    answers. Stopped with SIGTERM after, which must end it cleanly (status 0)."""
+    import httpx
+
+    port = free_port()
+    log = open(log_path, "wb")  # noqa: SIM115  (closed below)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docintake", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+        env={**os.environ, "DOCINTAKE_DATA_DIR": str(data), **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert process.poll() is None, log_path.read_text()
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "serve did not start listening"
+            time.sleep(0.3)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            assert process.wait(timeout=30) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+            log.close()
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:

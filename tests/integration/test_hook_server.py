@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 
 import httpx
@@ -15,19 +10,13 @@ import jsonschema
 import pytest
 
 from docintake.contract import schema
-from tests.integration.conftest import run_cli
+from tests.integration.conftest import run_cli, serving
 
 REQUEST = (b"Prior Authorization Request\nMember ID: W123456789\nPatient Name: Jane Doe\nDOB: 01/05/1960\n"
            b"CPT: 27447\nICD-10: M17.11\nRequesting NPI: 1234567893\n")
 CASES = [{"reference_id": "PA1234567897", "policy_id": "W123456789", "dob": "1960-01-05",
           "patient_name": {"first": "Jane", "last": "Doe"}, "status": "open", "cpt": ["27447"]}]
 MAX = 25 * 1024 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,34 +29,8 @@ def server(tmp_path_factory):
     added = run_cli("tokens", "add", "portal", data_dir=data)
     assert added.returncode == 0, added.stderr
     token = json.loads(added.stdout)["token"]
-    port = free_port()
-    log = open(data.parent / "serve.log", "wb")  # noqa: SIM115  (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "docintake", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env={**os.environ, "DOCINTAKE_DATA_DIR": str(data), "DOCINTAKE_WORKERS": "1"},
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, (data.parent / "serve.log").read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "serve did not start listening"
-            time.sleep(0.3)
+    with serving(data, data.parent / "serve.log", env={"DOCINTAKE_WORKERS": "1"}) as base:
         yield base, token
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            assert process.wait(timeout=30) == 0
-        finally:
-            if process.poll() is None:
-                process.kill()
-            log.close()
 
 
 def test_an_upload_reaches_a_final_state_through_serve_alone(server):
