@@ -15,7 +15,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript po
 help:
 	@echo "make demo   install what is missing, then read the samples and print a table"
 	@echo "make test   install what is missing, then lint and run the tests"
-	@echo "make bench  speed, memory and upload-hook latency;  make eval  field and type accuracy on the samples"
+	@echo "make bench  speed, memory, upload-hook latency, review page images;  make eval  field and type accuracy on the samples"
 	@echo "make samples  regenerate the synthetic samples"
 	@echo "make train  rebuild the shipped document-type model (fixed seed; tune families only)"
 
@@ -61,6 +61,7 @@ bench: setup samples
 	$(PY) -m bench --samples $(SAMPLES)
 	$(PY) -m bench.hook --samples $(SAMPLES)
 	$(PY) -m bench.throughput --samples $(SAMPLES)
+	$(PY) -m bench.review_pages --samples $(SAMPLES)
 
 # The committed seed plus three more: the same families with other values and draws, so that the silent-error
 # rate rests on hundreds of auto-accepted values. Held-out families stay held out in every seed.

@@ -36,31 +36,36 @@ class PageNotFound(LookupError):
 
 
 class PageRenderer:
-    """PNG pages of stored originals, cached in the blob store as ``<sha256>/page-0001.png``."""
+    """Page images of stored originals, cached in the blob store beside them: ``<sha256>/page-0001.png``, or
+    ``.jpg`` for photographs (a grey photo as PNG is a megabyte; as JPEG a tenth of that)."""
 
     def __init__(self, blobs: BlobStore, settings: Settings) -> None:
         self.blobs = blobs
         self.settings = settings
         self._lock = threading.Lock()  # one render at a time per process: each may hold a page of pixels
 
-    def png(self, blob_key: str | None, sha256: str, fmt: str | None, mime: str | None, number: int,
-            rotations: Sequence[int] = ()) -> bytes:
+    def image(self, blob_key: str | None, sha256: str, fmt: str | None, mime: str | None, number: int,
+              rotations: Sequence[int] = ()) -> tuple[bytes, str]:
+        """(the image, its media type) of page ``number``; PageNotFound past the last page."""
         if blob_key is None or number < 1:
             raise PageNotFound(number)
-        key = derived_key(sha256, f"page-{number:04d}.png")
+        photo = fmt == "jpeg"
+        name = f"page-{number:04d}.{'jpg' if photo else 'png'}"
+        media = "image/jpeg" if photo else "image/png"
+        key = derived_key(sha256, name)
         if self.blobs.exists(key):
-            return self.blobs.get(key)
+            return self.blobs.get(key), media
         with self._lock:
             if self.blobs.exists(key):
-                return self.blobs.get(key)
+                return self.blobs.get(key), media
             image = self._render(self.blobs.get(blob_key), fmt or "", mime or "", number)
             turn = rotations[number - 1] if number <= len(rotations) else 0
             if turn in _TURN:
                 image = image.transpose(_TURN[turn])
-            data = _encode(image)
-            self.blobs.put_derived(sha256, f"page-{number:04d}.png", data)
+            data = _encode(image, photo)
+            self.blobs.put_derived(sha256, name, data)
             log.info("rendered page %d of %s (%d bytes)", number, sha256[:12], len(data))
-            return data
+            return data, media
 
     def _render(self, data: bytes, fmt: str, mime: str, number: int) -> Image.Image:
         if fmt == "pdf":
@@ -133,9 +138,12 @@ def _fit(image: Image.Image) -> Image.Image:
     return grey.resize((WIDTH, round(grey.height * WIDTH / grey.width)), Image.Resampling.LANCZOS)
 
 
-def _encode(image: Image.Image) -> bytes:
+def _encode(image: Image.Image, photo: bool) -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    if photo:
+        image.save(out, format="JPEG", quality=80, optimize=True)
+    else:
+        image.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 

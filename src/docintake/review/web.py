@@ -236,15 +236,15 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         error = _error_of(request)
         return page(request, "document.html", session, doc=view, error=error)
 
-    @router.get("/documents/{document_id}/pages/{number}.png")
+    @router.get("/documents/{document_id}/pages/{number}")
     async def page_image(request: Request, document_id: str, number: int) -> Response:
         session = await who(request)
         source = await run_in_threadpool(backend.review.page_source, document_id[:32])
         if source is None or source["blob_key"] is None:
             return Response(status_code=404)
         try:
-            data = await run_in_threadpool(backend.pages.png, source["blob_key"], source["sha256"],
-                                           source["format"], source["mime"], number, source["rotations"])
+            data, media = await run_in_threadpool(backend.pages.image, source["blob_key"], source["sha256"],
+                                                  source["format"], source["mime"], number, source["rotations"])
         except PageNotFound:
             return Response(status_code=404)
         except Exception as error:  # a file our readers took but cannot draw: the clerk is told, nothing leaks
@@ -252,7 +252,7 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
             return Response(status_code=500)
         await run_in_threadpool(backend.review.audit_view, session.account.username, "page.viewed", "document",
                                 document_id, {"page": number})
-        return Response(data, media_type="image/png", headers={"Cache-Control": "private, no-store",
+        return Response(data, media_type=media, headers={"Cache-Control": "private, no-store",
                                                                 "X-Content-Type-Options": "nosniff"})
 
     async def act(request: Request, document_id: str, action: Callable[[BrowserSession, dict[str, str]], Any],

@@ -151,10 +151,10 @@ def test_a_page_image_is_rendered_once_and_audited(web, records, engine):
         doc = session.get(Document, document_id)
         doc.format, doc.mime, doc.sha256 = "png", "image/png", key.split("/")[0]
     sign_in(web)
-    first = web.get(f"/review/documents/{document_id}/pages/1.png")
+    first = web.get(f"/review/documents/{document_id}/pages/1")
     assert first.status_code == 200 and first.headers["content-type"] == "image/png"
     assert Image.open(io.BytesIO(first.content)).width == 850
     assert web.blobs.exists(f"{key.split('/')[0]}/page-0001.png")
-    assert web.get(f"/review/documents/{document_id}/pages/2.png").status_code == 404
+    assert web.get(f"/review/documents/{document_id}/pages/2").status_code == 404
     with engine.connect() as connection:
         assert connection.execute(select(Audit).where(Audit.action == "page.viewed")).first() is not None
