@@ -394,6 +394,8 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
     async def tokens_page(request: Request) -> Response:
         session = await who(request, admin=True)
         tokens = await run_in_threadpool(backend.api.list_tokens)
+        await run_in_threadpool(backend.review.audit_view, session.account.username, "tokens.viewed", "api_token",
+                                "*")
         return page(request, "tokens.html", session, tokens=tokens, scopes=SCOPES, new_token=None,
                     error=request.query_params.get("message"))
 
