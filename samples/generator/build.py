@@ -11,7 +11,7 @@ from random import Random
 from samples.generator import family_clinical
 from samples.generator.data import Case, make_case
 from samples.generator.document import Doc, Truth
-from samples.generator.families import FAMILIES, split_of
+from samples.generator.families import builder, split_of
 from samples.generator.fax import pdf_to_fax_tiff, strip_dpi
 from samples.generator.flow import write_rtf, write_txt
 from samples.generator.office import write_docx, write_xls, write_xlsx
@@ -47,7 +47,7 @@ def make_docs(sample: Sample, seed: int) -> tuple[Case, list[Doc]]:
         if family == "lmn_letter":
             docs.append(family_clinical.lmn_letter(about, rng, follow_up=sample.follow_up))
         else:
-            docs.append(FAMILIES[family](about, rng))
+            docs.append(builder(family)(about, rng))
     return case, docs
 
 

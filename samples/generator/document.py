@@ -83,7 +83,7 @@ class Style:
 
     font: str = "helvetica"
     size: float = 10
-    kv: str = "inline"  # inline | boxed | underline
+    kv: str = "inline"  # inline | boxed | underline | stacked (label above its value box)
 
 
 @dataclass

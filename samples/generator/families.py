@@ -1,4 +1,8 @@
-"""The template families, their groups, and the fixed rule that holds whole families out of tuning."""
+"""The template families, their groups, and the split: tune families here, held-out ones in `heldout/`.
+
+The tune builders are imported here; the held-out ones are only named (`heldout.HELDOUT`) and load lazily in
+`builder`, so tuning code (the classifier's text corpus, tests, benches) never imports a held-out family's text.
+"""
 
 from __future__ import annotations
 
@@ -7,74 +11,76 @@ from random import Random
 
 from samples.generator import family_clinical as clinical
 from samples.generator import family_forms as forms
+from samples.generator import family_general as general
 from samples.generator import family_imaging as imaging
 from samples.generator import family_other as other
 from samples.generator import family_records as records
+from samples.generator import heldout
 from samples.generator.data import Case
 from samples.generator.document import Doc
 
 FamilyFn = Callable[[Case, Random], Doc]
 
-# Group -> family name -> builder. Groups exist only so that the hold-out rule takes one family of each kind.
+# Group -> tune family name -> builder. Groups say what kind of document a family is.
 GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
-        "dme_order_form": forms.dme_order_form,
         "plan_branded_pa": forms.plan_branded_pa,
+        "precert_grid_form": general.precert_grid_form,
         "radiology_pa": forms.radiology_pa,
+        "service_table_request": general.service_table_request,
         "state_standard_pa": forms.state_standard_pa,
     },
     "correspondence": {
-        "appeal_letter": clinical.appeal_letter,
         "appeal_second_level": records.appeal_second_level,
         "lmn_letter": clinical.lmn_letter,
     },
     "clinical_records": {
-        "consult_note": records.consult_note,
-        "discharge_summary": clinical.discharge_summary,
         "discharge_transfer_summary": records.discharge_transfer_summary,
-        "imaging_ct_report": imaging.imaging_ct_report,
         "imaging_mri_report": imaging.imaging_mri_report,
         "lab_report": clinical.lab_report,
         "progress_note": clinical.progress_note,
+        "referral_letter": general.referral_letter,
     },
     "fax_covers": {
-        "fax_cover_boxed": clinical.fax_cover_boxed,
         "fax_cover_memo": clinical.fax_cover_memo,
     },
     "other_documents": {
-        "business_letter": other.business_letter,
         "eob_statement": other.eob_statement,
         "noise_page": other.noise_page,
     },
 }
 
-# Family -> the document_type its documents carry (the classifier's label).
-DOCUMENT_TYPES: dict[str, str] = {
-    "dme_order_form": "pa_request_form", "plan_branded_pa": "pa_request_form", "radiology_pa": "pa_request_form",
-    "state_standard_pa": "pa_request_form", "appeal_letter": "appeal", "appeal_second_level": "appeal",
-    "lmn_letter": "letter_of_medical_necessity", "consult_note": "clinical_note",
-    "discharge_summary": "discharge_summary", "discharge_transfer_summary": "discharge_summary",
-    "imaging_ct_report": "imaging_report", "imaging_mri_report": "imaging_report", "lab_report": "lab_report",
-    "progress_note": "clinical_note", "fax_cover_boxed": "fax_cover", "fax_cover_memo": "fax_cover",
-    "business_letter": "other", "eob_statement": "other", "noise_page": "other",
+# Tune family -> the document_type its documents carry (the classifier's label).
+_TUNE_TYPES: dict[str, str] = {
+    "plan_branded_pa": "pa_request_form", "radiology_pa": "pa_request_form", "state_standard_pa": "pa_request_form",
+    "appeal_second_level": "appeal", "lmn_letter": "letter_of_medical_necessity",
+    "discharge_transfer_summary": "discharge_summary", "imaging_mri_report": "imaging_report",
+    "lab_report": "lab_report", "progress_note": "clinical_note", "fax_cover_memo": "fax_cover",
+    "eob_statement": "other", "noise_page": "other", "precert_grid_form": "pa_request_form",
+    "service_table_request": "pa_request_form", "referral_letter": "clinical_note",
 }
+# Every family (tune and held out) -> its document_type.
+DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}
 
+# The tune families only: what tuning and classifier training may use.
 FAMILIES: dict[str, FamilyFn] = {name: fn for group in GROUPS.values() for name, fn in group.items()}
 
 
 def heldout_families() -> frozenset[str]:
-    """The fixed rule: in every group the alphabetically first family is held out (never used for tuning), and
-    so is the first family of every document type that has several, so each such type is tested unseen."""
-    by_type: dict[str, list[str]] = {}
-    for family, document_type in DOCUMENT_TYPES.items():
-        by_type.setdefault(document_type, []).append(family)
-    per_type = {min(families) for families in by_type.values() if len(families) > 1}
-    return frozenset({min(group) for group in GROUPS.values()} | per_type)
+    """The fixed split: a family is held out if and only if it lives in `samples/generator/heldout/`."""
+    return frozenset(heldout.HELDOUT)
 
 
 def split_of(family: str) -> str:
-    return "heldout" if family in heldout_families() else "tune"
+    return "heldout" if family in heldout.HELDOUT else "tune"
 
 
 def group_of(family: str) -> str:
+    if family in heldout.HELDOUT:
+        return heldout.HELDOUT[family][0]
     return next(g for g, members in GROUPS.items() if family in members)
+
+
+def builder(family: str) -> FamilyFn:
+    """The builder of any family; a held-out one is imported only now (sample files are built from both)."""
+    return FAMILIES[family] if family in FAMILIES else heldout.builder(family)

@@ -85,39 +85,6 @@ def lmn_letter(case: Case, rng: Random, *, follow_up: bool = False) -> Doc:
                distinctive(case, dob, case.full_name, *extra), title="Letter of medical necessity")
 
 
-def appeal_letter(case: Case, rng: Random) -> Doc:
-    """A provider's appeal of a denied authorization; it always quotes the Reference ID."""
-    ds = pick_date_style(rng)
-    dob = d(case.dob, ds)
-    rq = case.requesting
-    denial = case.signature_date - dt.timedelta(days=rng.randint(5, 20))
-    blocks: list = [
-        *_letterhead(case),
-        Text(d(case.signature_date, ds)),
-        Text(f"Appeals Unit, {case.plan}\nFax {case.plan_fax}"),
-        Gap(4),
-        Title("REQUEST FOR RECONSIDERATION - LEVEL 1 PROVIDER APPEAL", 12, "left"),
-        KV((("Member", case.full_name), ("Member ID", case.policy_printed), ("Date of Birth", dob),
-            ("Authorization / Ref #", case.reference_id), ("Date of denial letter", d(denial, ds)),
-            ("Requesting NPI", rq.npi)), cols=1, keys=(None, "policy_id")),
-        Text(f"We appeal the denial of {_codes_in_prose(case)} for {case.first} {case.last}. The denial states "
-             "that conservative treatment was not documented; the enclosed records document it in full."),
-        Text(f"Diagnoses: {_dx_in_prose(case)}. The service is now scheduled for {d(case.service_date, ds)}."),
-    ]
-    if case.urgent:
-        blocks.append(Text("We request an expedited appeal: the standard time frame could seriously jeopardize "
-                           "the member's life or health."))
-    blocks += [
-        PageBreak(),
-        Text("Summary of enclosed documentation:\n- Office notes (3 visits)\n- Imaging report\n"
-             "- Physical therapy discharge summary\n- Medication history"),
-        Text(f"Respectfully,\n{rq.name}\nNPI {rq.npi}"),
-    ]
-    truth = request_truth(case, reference=True, servicing=False)
-    return Doc("appeal_letter", "appeal", Style("times", 11), blocks, truth,
-               distinctive(case, dob, case.full_name, case.reference_id), title="Provider appeal")
-
-
 def progress_note(case: Case, rng: Random) -> Doc:
     """An office progress note (SOAP) in Courier; the MRN and visit date are distractors."""
     ds = pick_date_style(rng)
@@ -191,41 +158,6 @@ def lab_report(case: Case, rng: Random) -> Doc:
                title="Laboratory report")
 
 
-def discharge_summary(case: Case, rng: Random) -> Doc:
-    """A hospital discharge summary asking for post-discharge services (two pages), DejaVu Serif."""
-    ds = pick_date_style(rng)
-    dob = d(case.dob, ds)
-    name = printed_name(case, rng)
-    rq = case.requesting
-    discharge = case.service_date - dt.timedelta(days=rng.randint(1, 4))
-    admit = discharge - dt.timedelta(days=rng.randint(2, 6))
-    blocks: list = [
-        Title("ST. BRENDAN COMMUNITY HOSPITAL", 13),
-        Title("DISCHARGE SUMMARY", 12),
-        KV((("Patient", name), ("Account #", case.mrn), ("Date of Birth", dob),
-            ("Member ID", case.policy_printed), ("Admission Date", d(admit, ds)),
-            ("Discharge Date", d(discharge, ds)), ("Attending", rq.name), ("Attending NPI", rq.npi)),
-           cols=2, keys=(None, None, None, "policy_id")),
-        Text("Discharge diagnoses:", bold=True),
-        Text("\n".join(f"{c}  {desc}" for c, desc in case.icd10)),
-        Text("Hospital course:", bold=True),
-        Text("The patient was admitted for evaluation and management. Course was uncomplicated after the "
-             "first 48 hours; pain controlled on oral agents; ambulating with assistance at discharge. "
-             "Condition at discharge: stable."),
-        PageBreak(),
-        Text("Post-discharge services requested:", bold=True),
-        Table(("Code", "Service", "Start"), tuple((c, desc, d(case.service_date, ds)) for c, desc in code_list(case)),
-              widths=(1.0, 4.0, 1.2)),
-        Text(f"Servicing provider: {case.servicing.practice}, NPI {case.servicing.npi}, phone {case.servicing.phone}."),
-        Text("Authorization is requested on an expedited basis to permit a safe discharge." if case.urgent
-             else "Routine authorization requested."),
-        Gap(8),
-        Text(f"Dictated {d(discharge, ds)}; signed {d(case.signature_date, ds)} by {rq.name}", size=9),
-    ]
-    return Doc("discharge_summary", "discharge_summary", Style("dejavu_serif", 10), blocks, request_truth(case),
-               distinctive(case, dob, name), footer="Discharge Summary - {page}/{pages}", title="Discharge summary")
-
-
 def fax_cover_memo(case: Case, rng: Random) -> Doc:
     """A memo-style fax cover: To/From/Fax/Phone/Date/Re/Pages, check boxes, the Reference ID in `Re:`."""
     rq = case.requesting
@@ -250,28 +182,3 @@ def fax_cover_memo(case: Case, rng: Random) -> Doc:
     return Doc("fax_cover_memo", "fax_cover", Style("helvetica", 11), blocks,
                Truth(reference_id=case.reference_id, urgent=case.urgent), [case.reference_id],
                title="Fax cover (memo)")
-
-
-def fax_cover_boxed(case: Case, rng: Random) -> Doc:
-    """A boxed fax cover (grid of fields) that also names the patient and DOB."""
-    rq = case.requesting
-    ds = pick_date_style(rng)
-    dob = d(case.dob, ds)
-    blocks: list = [
-        Title("FACSIMILE TRANSMITTAL", 16),
-        KV((("TO", f"{case.plan} - UM Intake"), ("FAX", case.plan_fax), ("FROM", rq.practice),
-            ("PHONE", rq.phone), ("DATE", case.fax.sent.strftime("%b %d, %Y")), ("# PAGES", "{fax_pages}"),
-            ("PATIENT", case.full_name), ("DOB", dob)), cols=2),
-        KV((("RE", f"PA follow-up, Ref # {case.reference_id}"),), cols=1),
-        Checks((("URGENT", case.urgent, "urgent"), ("ROUTINE", not case.urgent, "non_urgent"),
-                ("REPLY ASAP", False, None))),
-        Gap(20),
-        Text("Message: Please find the requested records attached.", size=11),
-        Gap(40),
-        Text(CONFIDENTIALITY, size=8),
-    ]
-    truth = Truth(reference_id=case.reference_id, dob=case.dob, patient_name=(case.first, case.last),
-                  urgent=case.urgent)
-    return Doc("fax_cover_boxed", "fax_cover", Style("liberation_sans", 10, "boxed"), blocks, truth,
-               [case.reference_id, dob, case.full_name], title="Fax cover (boxed)")
-

@@ -6,7 +6,7 @@ import datetime as dt
 from random import Random
 
 from samples.generator.data import Case
-from samples.generator.document import KV, Doc, Gap, PageBreak, Rule, Style, Text, Title, Truth
+from samples.generator.document import KV, Doc, Gap, Rule, Style, Text, Title, Truth
 from samples.generator.wording import DOB_LABELS, MEMBER_LABELS, d, distinctive, pick_date_style, printed_name
 
 _MRI_EXAMS = (
@@ -28,21 +28,6 @@ _MRI_EXAMS = (
     ("XR LEFT HIP 2 VIEWS", "AP pelvis and frog-leg lateral of the left hip.",
      ("Severe joint space narrowing of the left hip with subchondral sclerosis.",
       "Marginal osteophytes. No fracture or dislocation.", "Right hip joint space preserved.")),
-)
-
-_CT_EXAMS = (
-    ("CT ABDOMEN AND PELVIS WITH IV CONTRAST", "Helical CT after intravenous contrast; coronal reformats.",
-     ("LIVER: normal size, no focal lesion.", "KIDNEYS: no hydronephrosis; 4 mm nonobstructing left renal stone.",
-      "BOWEL: no obstruction. Appendix normal.", "LYMPH NODES: no adenopathy.")),
-    ("CT CHEST WITHOUT CONTRAST", "Contiguous axial images of the chest, lung and soft tissue windows.",
-     ("LUNGS: 6 mm solid nodule, right upper lobe.", "PLEURA: no effusion.",
-      "MEDIASTINUM: no enlarged lymph nodes.", "BONES: degenerative changes only.")),
-    ("US ABDOMEN COMPLETE", "Real-time grayscale and color Doppler sonography.",
-     ("GALLBLADDER: multiple mobile stones, no wall thickening.", "COMMON DUCT: 4 mm.",
-      "LIVER: increased echogenicity consistent with steatosis.", "SPLEEN: normal.")),
-    ("CT HEAD WITHOUT CONTRAST", "Axial images from skull base to vertex.",
-     ("No intracranial hemorrhage, mass effect or midline shift.", "Gray-white differentiation preserved.",
-      "Paranasal sinuses clear.")),
 )
 
 _CENTERS = ("Riverside Imaging Partners", "Lakeview Diagnostic Radiology", "Summit Open MRI",
@@ -87,37 +72,3 @@ def imaging_mri_report(case: Case, rng: Random) -> Doc:
     return Doc("imaging_mri_report", "imaging_report", Style("dejavu_sans", 9.5), blocks, truth,
                distinctive(case, dob, name, accession), footer="Radiology report - page {page} of {pages}",
                title="Imaging report")
-
-
-def imaging_ct_report(case: Case, rng: Random) -> Doc:
-    """A CT or ultrasound report in Times, headed by the exam name; two pages with an addendum page."""
-    ds = pick_date_style(rng)
-    dob = d(case.dob, ds)
-    name = printed_name(case, rng)
-    rq = case.requesting
-    exam, technique, findings = rng.choice(_CT_EXAMS)
-    exam_day = case.signature_date - dt.timedelta(days=rng.randint(2, 40))
-    blocks: list = [
-        Text(rng.choice(_CENTERS), bold=True, size=12),
-        Text(f"Tel {case.servicing.phone}   Fax {case.servicing.fax}", size=8.5),
-        Rule(),
-        Title(exam, 12, "left"),
-        Text(f"Name: {name}    {rng.choice(DOB_LABELS)}: {dob}\nInsurance ID: {case.policy_printed}\n"
-             f"Study date: {d(exam_day, ds)}    Ordered by: {rq.name}, NPI {rq.npi}"),
-        Rule(),
-        Text(f"HISTORY: {case.icd10[0][1]} ({case.icd10[0][0]}). "
-             f"{rng.choice(('Pain and tenderness.', 'Evaluate for progression.', 'Preoperative evaluation.'))}"),
-        Text(f"PROCEDURE: {technique} Dose-reduction technique used."),
-        Text("RESULTS:\n" + "\n".join(findings)),
-        PageBreak(),
-        Text(f"{name} - {exam} - continued", size=9),
-        Text("CONCLUSION:", bold=True),
-        Text("\n".join(f"- {f}" for f in findings[:2])),
-        Text("Critical results: none. Report sent to the ordering provider."),
-        Gap(8),
-        Text(f"Interpreting radiologist: {_radiologist(rng)}. Final report {d(exam_day, ds)}.", size=9),
-    ]
-    truth = Truth(policy_id=case.policy_id, dob=case.dob, patient_name=(case.first, case.last), npi=[rq.npi],
-                  icd10=[case.icd10[0][0]])
-    return Doc("imaging_ct_report", "imaging_report", Style("times", 10.5), blocks, truth,
-               distinctive(case, dob, name), title="CT report")

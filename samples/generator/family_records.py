@@ -6,7 +6,7 @@ import datetime as dt
 from random import Random
 
 from samples.generator.data import Case
-from samples.generator.document import KV, Doc, Gap, PageBreak, Rule, Style, Table, Text, Title
+from samples.generator.document import KV, Doc, Gap, PageBreak, Style, Table, Text, Title
 from samples.generator.wording import (
     DOB_LABELS,
     MEMBER_LABELS,
@@ -104,40 +104,3 @@ def discharge_transfer_summary(case: Case, rng: Random) -> Doc:
     return Doc("discharge_transfer_summary", "discharge_summary", Style("liberation_sans", 9.5), blocks,
                request_truth(case), distinctive(case, dob, name), footer="Discharge record p. {page}/{pages}",
                title="Transfer/discharge summary")
-
-
-def consult_note(case: Case, rng: Random) -> Doc:
-    """A specialist consultation note (HPI, exam, assessment and plan), DejaVu Sans; held out."""
-    ds = pick_date_style(rng)
-    dob = d(case.dob, ds)
-    name = printed_name(case, rng)
-    rq = case.requesting
-    seen = case.signature_date - dt.timedelta(days=rng.randint(1, 20))
-    blocks: list = [
-        Title(f"{rq.specialty.upper()} CONSULTATION", 12, "left"),
-        Text(f"{rq.practice} | {rq.phone}", size=8.5),
-        Rule(),
-        # One identifier a line, so that no wrapping splits a printed ID.
-        Text(f"Patient: {name}   {rng.choice(DOB_LABELS)}: {dob}\n{rng.choice(MEMBER_LABELS)}: "
-             f"{case.policy_printed}\nDate of consultation: {d(seen, ds)}   Referred by primary care"),
-        Text("History of present illness:", bold=True),
-        Text(rng.choice((
-            "Referred for evaluation of persistent symptoms despite medical therapy. Reports gradual worsening "
-            "over six months with functional limitation at work and at home.",
-            "Seen at the request of the primary physician. Long-standing complaints, recently worse; prior "
-            "treatment with medication and therapy gave only partial relief.",
-        ))),
-        Text("Past history: hypertension, hyperlipidemia. Allergies: no known drug allergies.\n"
-             "Medications: reviewed and reconciled."),
-        Text("Examination: alert, oriented, no distress. Focused findings consistent with the history."),
-        Text("Impression:", bold=True),
-        Text("\n".join(f"{desc} - {c}" for c, desc in case.icd10)),
-        Text("Recommendations:", bold=True),
-        Text(f"Proceed with {', '.join(c for c, _ in code_list(case))} on or after {d(case.service_date, ds)}; "
-             "prior authorization to be requested. Return visit after the procedure."
-             + (" Urgent: please expedite review." if case.urgent else "")),
-        Gap(6),
-        Text(f"{rq.name}, NPI {rq.npi}", size=9),
-    ]
-    return Doc("consult_note", "clinical_note", Style("dejavu_sans", 9.5), blocks, request_truth(case, servicing=False),
-               distinctive(case, dob, name), title="Consultation note")

@@ -25,8 +25,11 @@ def to_text(doc: Doc) -> str:
         elif isinstance(block, KV):
             if block.heading:
                 lines += ["", block.heading.upper()]
-            width = max(len(label) for label, _ in block.rows) + 2
-            lines += [f"{label + ':':<{width}} {value}" for label, value in block.rows]
+            if doc.style.kv == "stacked":
+                lines += _stacked_lines(block)
+            else:
+                width = max(len(label) for label, _ in block.rows) + 2
+                lines += [f"{label + ':':<{width}} {value}" for label, value in block.rows]
             lines.append("")
         elif isinstance(block, Table):
             lines += _text_table(block)
@@ -40,6 +43,18 @@ def to_text(doc: Doc) -> str:
         elif isinstance(block, PageBreak):
             lines.append("\f")
     return "\n".join(lines).replace("\n\f\n", "\f") + "\n"
+
+
+def _stacked_lines(block: KV) -> list[str]:
+    """Labels on one line, their values on the next, in columns (a grid form as fixed-width text)."""
+    chunks = [block.rows[i:i + block.cols] for i in range(0, len(block.rows), block.cols)]
+    widths = [max(len(text) for chunk in chunks if j < len(chunk) for text in chunk[j]) + 3
+              for j in range(block.cols)]
+    out: list[str] = []
+    for chunk in chunks:
+        out.append("".join(f"{label:<{widths[j]}}" for j, (label, _) in enumerate(chunk)).rstrip())
+        out.append("".join(f"{value:<{widths[j]}}" for j, (_, value) in enumerate(chunk)).rstrip())
+    return out
 
 
 def _text_table(block: Table) -> list[str]:
@@ -105,7 +120,12 @@ def write_rtf(doc: Doc, out: Path) -> int:
         elif isinstance(block, KV):
             if block.heading:
                 parts.append(f"{{\\pard\\b {e(block.heading)}\\par}}")
-            parts += [f"{{\\pard{{\\b {e(label)}:}} {e(value)}\\par}}" for label, value in block.rows]
+            if doc.style.kv == "stacked":
+                for i in range(0, len(block.rows), block.cols):
+                    chunk = block.rows[i:i + block.cols]
+                    parts.append(_rtf_table(Table(tuple(label for label, _ in chunk), (tuple(v for _, v in chunk),))))
+            else:
+                parts += [f"{{\\pard{{\\b {e(label)}:}} {e(value)}\\par}}" for label, value in block.rows]
         elif isinstance(block, Table):
             parts.append(_rtf_table(block))
         elif isinstance(block, Checks):

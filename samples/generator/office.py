@@ -102,6 +102,17 @@ def write_docx(doc: Doc, out: Path) -> None:
 def _docx_kv(d: docx.document.Document, doc: Doc, block: KV) -> None:
     if block.heading:
         d.add_paragraph().add_run(block.heading).bold = True
+    if doc.style.kv == "stacked":
+        table = d.add_table(rows=0, cols=block.cols)
+        table.style = "Table Grid"
+        for start in range(0, len(block.rows), block.cols):
+            chunk = block.rows[start:start + block.cols]
+            labels, values = table.add_row().cells, table.add_row().cells
+            for j, (label, value) in enumerate(chunk):
+                labels[j].text = ""
+                labels[j].paragraphs[0].add_run(label).bold = True
+                values[j].text = value
+        return
     if doc.style.kv == "boxed":
         table = d.add_table(rows=0, cols=2 * block.cols)
         table.style = "Table Grid"
@@ -170,7 +181,12 @@ def _sheet_rows(doc: Doc, *, tables: bool | None) -> list[list[str]]:
         elif isinstance(block, KV):
             if block.heading:
                 rows.append([block.heading])
-            rows += [[label, value] for label, value in block.rows]
+            if doc.style.kv == "stacked":
+                for start in range(0, len(block.rows), block.cols):
+                    chunk = block.rows[start:start + block.cols]
+                    rows += [[label for label, _ in chunk], [value for _, value in chunk]]
+            else:
+                rows += [[label, value] for label, value in block.rows]
         elif isinstance(block, Table):
             if block.heading:
                 rows.append([block.heading])

@@ -69,6 +69,8 @@ LMN, APP, PN, LAB, DC = "lmn_letter", "appeal_letter", "progress_note", "lab_rep
 APP2, DCT, CONS = "appeal_second_level", "discharge_transfer_summary", "consult_note"
 MRI, CT = "imaging_mri_report", "imaging_ct_report"
 BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
+PGF, STR, REF = "precert_grid_form", "service_table_request", "referral_letter"
+GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -201,6 +203,46 @@ PLAN: tuple[Sample, ...] = (
        second_member_from=2),
     _s("two_members_records_pdf", "pdf_text", CONS, CT, CONS, plan_style="generic", second_member_from=2),
     _s("two_members_app_pdf", "pdf_text", COVER_H, APP, COVER_H, APP, plan_style="blue", second_member_from=2),
+    # --- tune, added for general weaknesses: labels above boxes, identity in prose, codes in a services table
+    _s("pgf_text", "pdf_text", PGF, plan_style="generic"),
+    _s("pgf_scanned", "pdf_scanned", PGF, plan_style="blue", urgent=True),
+    _s("pgf_fax_fine", "tiff_g4", COVER_T, PGF, plan_style="medicaid"),
+    _s("pgf_docx", "docx", PGF, plan_style="mbi"),
+    _s("pgf_txt_utf8", "txt_utf8", PGF, plan_style="blue"),
+    _s("pgf_xlsx", "xlsx", PGF, plan_style="generic"),
+    _s("ref_text", "pdf_text", REF, plan_style="medicaid"),
+    _s("ref_docx", "docx", REF, plan_style="generic", urgent=True),
+    _s("ref_fax_standard", "tiff_g3", REF, plan_style="blue"),
+    _s("ref_txt_cp1252", "txt_cp1252", REF, accented=True, plan_style="mbi"),
+    _s("ref_rtf", "rtf", REF, plan_style="blue"),
+    _s("str_text", "pdf_text", STR, plan_style="blue"),
+    _s("str_fax_fine", "tiff_g4", STR, plan_style="mbi", urgent=True),
+    _s("str_scanned", "pdf_scanned", STR, plan_style="generic"),
+    _s("str_docx", "docx", STR, plan_style="medicaid"),
+    _s("str_xls", "xls", STR, plan_style="blue"),
+    # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
+    _s("grid_text", "pdf_text", GRID, plan_style="blue"),
+    _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
+    _s("grid_scanned", "pdf_scanned", GRID, plan_style="mbi"),
+    _s("grid_fax_standard", "tiff_g3", COVER_X, GRID, plan_style="medicaid"),
+    _s("grid_docx", "docx", GRID, plan_style="mbi"),
+    _s("grid_txt_utf8", "txt_utf8", GRID, plan_style="generic"),
+    _s("grid_xlsx", "xlsx", GRID, plan_style="medicaid", urgent=True),
+    _s("slr_text", "pdf_text", SLR, plan_style="generic"),
+    _s("slr_efax_packet", "pdf_text", COVER_X, SLR, plan_style="mbi", fax_header=True),
+    _s("slr_fax_fine", "tiff_g4", SLR, plan_style="blue", urgent=True),
+    _s("slr_scanned", "pdf_scanned", SLR, plan_style="medicaid"),
+    _s("slr_xlsx", "xlsx", SLR, plan_style="mbi"),
+    _s("slr_docx", "docx", SLR, plan_style="generic", hcpcs=True),
+    _s("slr_txt_cp1252", "txt_cp1252", SLR, accented=True, plan_style="blue"),
+    _s("cln_text", "pdf_text", CLN, plan_style="mbi"),
+    _s("cln_docx", "docx", CLN, plan_style="blue", urgent=True),
+    _s("cln_rtf_accented", "rtf", CLN, accented=True, plan_style="generic"),
+    _s("cln_fax_packet_fine", "tiff_g4", COVER_X, CLN, plan_style="medicaid"),
+    _s("cln_scanned", "pdf_scanned", CLN, plan_style="generic"),
+    _s("cln_txt_utf16", "txt_utf16", CLN, plan_style="blue"),
+    _s("cln_xps", "xps", CLN, plan_style="mbi"),
+    _s("fcx_text", "pdf_text", COVER_X, urgent=True),
 )
 
 

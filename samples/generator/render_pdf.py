@@ -264,7 +264,10 @@ class _Renderer:
             chunk = rows[start:start + b.cols]
             rows_h = []
             for label, value, _ in chunk:
-                if style == "boxed":
+                if style == "stacked":
+                    n = len(simpleSplit(self._s(value), self.regular, size, colw - 14)) or 1
+                    rows_h.append(size * 1.2 + n * size * 1.25 + 10)
+                elif style == "boxed":
                     n = len(simpleSplit(self._s(value), self.regular, size, colw - 8)) or 1
                     rows_h.append(size * 0.9 + n * size * 1.25 + 8)
                 else:
@@ -275,7 +278,15 @@ class _Renderer:
             self._ensure(h)
             for j, (label, value, key) in enumerate(chunk):
                 x = MARGIN + j * colw
-                if style == "boxed":
+                if style == "stacked":
+                    # The label printed above its own box (grid forms): the value sits under, never beside it.
+                    self.c.setFont(self.bold, size - 2)
+                    self.c.drawString(x, self.y - size + 2, label)
+                    top, bottom = self.y - size * 1.2, self.y - h + 3
+                    self.c.setLineWidth(0.6)
+                    self.c.rect(x, bottom, colw - 6, top - bottom, stroke=1, fill=0)
+                    self._value(label, self._s(value), key, x + 4, top - 2, colw - 14, size)
+                elif style == "boxed":
                     self.c.setLineWidth(0.6)
                     self.c.rect(x, self.y - h, colw, h, stroke=1, fill=0)
                     self.c.setFont(self.regular, size - 2.5)

@@ -104,6 +104,15 @@ def _layout(doc: Doc) -> _Layout:
             for start in range(0, len(block.rows), block.cols):
                 chunk = block.rows[start:start + block.cols]
                 lay.ensure(s * 1.5)
+                if doc.style.kv == "stacked":
+                    for j, (label, _) in enumerate(chunk):
+                        lay.line(MARGIN + j * colw, label, s * 0.85, True)
+                    lay.y += s * 1.3
+                    lay.ensure(s * 1.5)
+                    for j, (_, value) in enumerate(chunk):
+                        lay.line(MARGIN + j * colw + 3, lay.wrap(value, s, colw - 12)[0], s)
+                    lay.y += s * 1.6
+                    continue
                 for j, (label, value) in enumerate(chunk):
                     x = MARGIN + j * colw
                     lay.line(x, label + ":", s, True)

@@ -12,10 +12,12 @@ from docintake.extractors.fields.recognizers import (
     Candidate,
     analysis,
     date_candidates,
+    honorific_names,
     name_candidates,
     policy_candidates,
     service_line_dates,
     shaped_candidates,
+    split_name_candidates,
 )
 from docintake.extractors.fields.scoring import score
 from docintake.extractors.fields.view import build_view
@@ -44,7 +46,8 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
         found = [*shaped, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
-                 *policy_candidates(pa, today), *name_candidates(pa)]
+                 *policy_candidates(pa, today), *name_candidates(pa),
+                 *split_name_candidates(pa), *honorific_names(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
         urgency.extend(_urgency(pa))
     fields: dict[str, object] = {}

@@ -43,7 +43,9 @@ def _within_line(regex: str) -> str:
 
 def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> Label:
     regex = _within_line(regex)
-    return Label(field, re.compile(rf"(?<![A-Za-z]){regex}(?![A-Za-z])", re.IGNORECASE), strength, column)
+    # The group matters: without it the word-boundary guards bind only to the first and last alternatives, and
+    # "tel" inside "Castellanos" or "cell" inside "Marcella" became labels that claimed the values beside them.
+    return Label(field, re.compile(rf"(?<![A-Za-z])(?:{regex})(?![A-Za-z])", re.IGNORECASE), strength, column)
 
 
 LABELS: tuple[Label, ...] = (
@@ -56,6 +58,7 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"insurance\s*(?:{_ID}|{_NO}|identification)"),
     _l("policy_id", r"\bMBI\b"),
     _l("policy_id", rf"(?:{_ID}{_NO}|{_ID}\s*card\s*#?)", 0.7),
+    _l("policy_id", rf"{_ID}\s*card\s*(?:#|no\.?|number)"),
     _l("policy_id", r"identification\s*(?:#|no\.?|number)", 0.8),
     # Date of birth.
     _l("dob", r"d\s?\.?\s?o\s?\.?\s?b\b\.?"),
@@ -67,6 +70,9 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"\bDOS\b(?:\s*from)?", column=True),
     _l("service_date", r"service\s*date\s*\(?s?\)?(?:\s*from)?", column=True),
     _l("service_date", r"start\s*date|from\s*date|begin(?:ning)?\s*date", 0.9, column=True),
+    _l("service_date", r"date\s*from", 0.9, column=True),  # a service table's "Date From | Date To" columns
+    # Prose that books the requested service: "arrange ... on", "proceed with ... on", "scheduled this for".
+    _l("service_date", r"(?:proceed|arrang|perform|schedul|book)(?:e|ed|ing)?\b[^.;\n]{0,150}?\b(?:on|for)", 0.8),
     _l("service_date", r"(?:procedure|surgery|treatment)\s*date", column=True),
     # An admission date is the requested service on an inpatient request, but a past stay in a discharge record.
     _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
@@ -88,6 +94,11 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"RE\s*:", 0.6),
     _l("patient_name", r"(?:member|client|insured)\s*:", 0.8),
     _l("patient_name", r"name\s*:", 0.5),
+    # Forms that split the name into boxes ("Last Name" | "First Name" | "MI"); bare ones may be anyone's name.
+    _l("name_last", r"(?:patient|member|pt\.?|client|beneficiary|enrollee|recipient)(?:'s)?\s*last(?:\s*name)?"),
+    _l("name_last", r"last\s*name", 0.85),
+    _l("name_first", r"(?:patient|member|pt\.?|client|beneficiary|enrollee|recipient)(?:'s)?\s*first(?:\s*name)?"),
+    _l("name_first", r"first\s*name", 0.85),
     # NPI.
     _l("npi", rf"NPI{_NO}?", column=True),
     _l("npi", r"national\s*provider\s*identifier"),
@@ -96,7 +107,7 @@ LABELS: tuple[Label, ...] = (
     _l("cpt", r"HCPCS\s*/\s*CPT(?:\s*codes?)?", column=True),
     _l("cpt", r"procedures?\s*codes?(?:\s*\(s\))?|proc\.?\s*codes?", column=True),
     _l("cpt", r"(?:service|billing)\s*codes?", 0.9, column=True),
-    _l("cpt", r"procedures?\s*requested|procedures", 0.8, column=True),
+    _l("cpt", r"procedures?\s*requested|procedures?", 0.8, column=True),
     _l("hcpcs", r"HCPCS(?:\s*codes?)?", column=True),
     # Diagnosis codes.
     _l("icd10", r"ICD[\s\-]?10(?:[\s\-]?CM)?(?:\s*codes?)?|ICD\s*codes?", column=True),

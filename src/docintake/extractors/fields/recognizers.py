@@ -27,7 +27,7 @@ SUPPORT: dict[str, frozenset[str]] = {
     "policy_id": frozenset({"policy_id"}),
     "dob": frozenset({"dob"}),
     "service_date": frozenset({"service_date"}),
-    "patient_name": frozenset({"patient_name"}),
+    "patient_name": frozenset({"patient_name", "name_last", "name_first"}),
     "npi": frozenset({"npi"}),
     "cpt": frozenset({"cpt", "hcpcs", "code"}),
     "hcpcs": frozenset({"hcpcs", "cpt", "code"}),
@@ -151,7 +151,8 @@ _FAMILY = {"cpt": "procedure", "hcpcs": "procedure", "icd10": "diagnosis", "npi"
 _LIST_GLUE = re.compile(r"[\s,;/&+()]*(?:(?:and|or|plus)[\s,;/&+()]*)?", re.IGNORECASE)
 _CONTEXT = {
     "procedure": re.compile(r"\b(?:procedures?|surger(?:y|ies)|authori[sz]ation|approval|request(?:ed|ing)?|"
-                            r"services?|codes?|billed|perform(?:ed)?|planned|scheduled)\b", re.IGNORECASE),
+                            r"services?|codes?|billed|perform(?:ed)?|planned|scheduled|arrange|proceed(?:\s+with)?|"
+                            r"recommend(?:ed)?|undergo)\b", re.IGNORECASE),
     "diagnosis": re.compile(r"\b(?:diagnos[ie]s|dx|icd|condition|history\s*of)\b", re.IGNORECASE),
 }
 _SENTENCE_BACK = 80
@@ -228,24 +229,54 @@ _NOT_NAMES = frozenset(
 _LABEL_WORDS = frozenset({"DOB", "SEX", "AGE", "MRN", "ID", "DATE", "MEMBER"})
 
 
-def _value_tokens(page: PageAnalysis, hit: LabelHit) -> tuple[list[int], Relation]:
-    """Token indices of the value a label points at: to its right in the same or next cell, else just below."""
+def _value_options(page: PageAnalysis, hit: LabelHit) -> list[tuple[list[int], Relation]]:
+    """Where the value a label points at may be, most likely first: to its right in the same or next cell, or
+    just below it. A label that stands alone in its cell or column with no colon, over a value in its own
+    column, heads a grid column ("Member ID" above its box, "Last Name   First Name" over "Doe   Jane"): what
+    lies to its right is another column, so the value below comes first. Callers take the first that parses."""
     view, tokens = page.view, page.view.tokens
-    starts = {h.tokens[0] for h in page.hits if h is not hit}
     right: list[int] = []
     i = hit.tokens[-1]
     if view.starts[i] + len(tokens[i].text) > hit.end + 1:  # the value is glued to the label ("ID:W123")
         right.append(i)
     i += 1
     cells_seen: set[int] = set()
+    starts = {h.tokens[0] for h in page.hits if h is not hit}
     while i < len(tokens) and tokens[i].line == hit.line and i not in starts:
         cells_seen.add(tokens[i].cell)
         if len(cells_seen) > 1 and right:
             break
         right.append(i)
         i += 1
+    options: list[tuple[list[int], Relation]] = []
     if any(_useful(tokens[j].text) for j in right):
-        return right, Relation.RIGHT
+        options.append((right, Relation.RIGHT))
+    below = _below(page, hit, starts)
+    if below:
+        options.insert(0 if options and _heads_column(page, hit, right) else len(options), (below, Relation.BELOW))
+    return options
+
+
+def _heads_column(page: PageAnalysis, hit: LabelHit, right: list[int]) -> bool:
+    """Whether the value to the label's right sits in another cell while the label is a bare column heading."""
+    view = page.view
+    label_cell = view.tokens[hit.tokens[-1]].cell
+    if right[0] == hit.tokens[-1]:
+        return False
+    gap = view.tokens[right[0]].x0 - view.tokens[hit.tokens[-1]].x1
+    if view.tokens[right[0]].cell == label_cell and (view.geometric or gap <= _FLOW_COLUMN_GAP):
+        return False
+    between = view.text[hit.end: view.starts[right[0]]]
+    return ":" not in between and not view.text[hit.start:hit.end].rstrip().endswith((":", "#"))
+
+
+_FLOW_COLUMN_GAP = 1.0  # three or more spaces (half a unit each) in fixed-width text: the next column
+
+
+def _below(page: PageAnalysis, hit: LabelHit, starts: set[int]) -> list[int]:
+    """The value in the label's column on the first line under it; nothing if another label comes first."""
+    view, tokens = page.view, page.view.tokens
+    label_cell = tokens[hit.tokens[0]].cell
     below: list[int] = []
     for j, token in enumerate(tokens):
         drop = token.y0 - hit.y1 if view.geometric else token.line - hit.line - 1
@@ -253,13 +284,21 @@ def _value_tokens(page: PageAnalysis, hit: LabelHit) -> tuple[list[int], Relatio
             continue
         if below and token.line != tokens[below[0]].line:
             break
-        if j in starts and below:
-            break
-        if hit.x0 - 1.5 <= token.x0 <= hit.x1 + 12.0 and j not in starts:
-            if below and token.cell != tokens[below[-1]].cell:
+        if not view.geometric and (label_cell or token.cell):
+            aligned = token.cell == label_cell  # a flow table: columns are cells, characters do not line up
+        else:
+            aligned = hit.x0 - 1.5 <= token.x0 <= hit.x1 + 12.0
+        if not aligned:
+            continue
+        if j in starts:
+            if below:
                 break
-            below.append(j)
-    return below, Relation.BELOW
+            return []  # the next thing in this column is another label: its value is not ours
+        if below and (token.cell != tokens[below[-1]].cell
+                      or (not view.geometric and token.x0 - tokens[below[-1]].x1 > _FLOW_COLUMN_GAP)):
+            break  # the next column of a grid, whether cells or runs of spaces separate them
+        below.append(j)
+    return below
 
 
 def _useful(text: str) -> bool:
@@ -278,18 +317,18 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     for hit in page.hits:
         if hit.field != "policy_id":
             continue
-        indices, relation = _value_tokens(page, hit)
-        if not indices:
-            continue
-        start, _, _ = _value_text(page, indices, hit)
-        chunks: list[tuple[int, str]] = []
-        for i in indices:
-            s = max(page.view.starts[i], start)
-            text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(":#.,;() ")
-            if text:
-                chunks.append((i, text))
-        found = _policy_value(chunks, today)
-        if found is None:
+        for option in _value_options(page, hit):
+            indices, relation = option
+            start, _, _ = _value_text(page, indices, hit)
+            chunks: list[tuple[int, str]] = []
+            for i in indices:
+                s = max(page.view.starts[i], start)
+                text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(":#.,;() ")
+                if text:
+                    chunks.append((i, text))
+            if chunks and (found := _policy_value(chunks, today)) is not None:
+                break
+        else:
             continue
         value, last, validator = found
         repairs: tuple[str, ...] = ()
@@ -357,17 +396,64 @@ def name_candidates(page: PageAnalysis) -> list[Candidate]:
     for hit in page.hits:
         if hit.field != "patient_name":
             continue
-        indices, relation = _value_tokens(page, hit)
-        if not indices:
-            continue
-        start, _, text = _value_text(page, indices, hit)
-        parsed = parse_name(text)
-        if parsed is None:
+        for option in _value_options(page, hit):
+            indices, relation = option
+            start, _, text = _value_text(page, indices, hit)
+            if (parsed := parse_name(text)) is not None:
+                break
+        else:
             continue
         name, used = parsed
         end = start + used
         out.append(_candidate(page, "patient_name", name, start, end, "name_shape", (), "",
                               Owner(hit, relation, 0.0)))
+    return out
+
+
+_HONORIFIC_NAME = re.compile(
+    r"(?<!Dear )(?<!Attn: )\b(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?|(?:my|your|our)\s+patient,?)\s+({w})\s+(?:[A-Z]\.?\s+)?({w})"
+    r"(?![^\W\d_])(?!\s*[A-Z][a-z])".format(w=r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\-][^\W\d_]+)*"))
+
+
+def honorific_names(page: PageAnalysis) -> list[Candidate]:
+    """"Mr. John Doe", "your patient Jane Doe" in prose: likely the patient, never sure enough alone."""
+    out: list[Candidate] = []
+    for m in _HONORIFIC_NAME.finditer(page.view.text):
+        first, last = m.group(1), m.group(2)
+        if {first.lower(), last.lower()} & _NOT_NAMES or len(first) < 2 or len(last) < 2:
+            continue
+        if page.is_masked(m.start(1), m.end(2)):
+            continue
+        c = _candidate(page, "patient_name", {"first": _name_case(first), "last": _name_case(last)}, m.start(1),
+                       m.end(2), "name_shape", (), "honorific")
+        if not c.claimed:
+            out.append(replace(c, owner=None))
+    return out
+
+
+def split_name_candidates(page: PageAnalysis) -> list[Candidate]:
+    """A name printed in two boxes ("Last Name" | "First Name"), each label paired with its own value."""
+    words: dict[str, list[tuple[LabelHit, int, str]]] = {"name_last": [], "name_first": []}
+    for hit in page.hits:
+        if hit.field not in words:
+            continue
+        for indices, _ in _value_options(page, hit):
+            texts = [page.view.tokens[i].text.strip(",;:") for i in indices]
+            if len(texts) == 1 and _NAME_WORD.match(texts[0]) and texts[0].lower() not in _NOT_NAMES:
+                words[hit.field].append((hit, indices[0], texts[0]))
+                break
+    out: list[Candidate] = []
+    for last_hit, last_i, last in words["name_last"]:
+        near = [(abs(f.line - last_hit.line), f, i, w) for f, i, w in words["name_first"]
+                if abs(f.line - last_hit.line) <= 1]
+        if not near or len(last) < 2:
+            continue
+        _, first_hit, first_i, first = min(near, key=lambda n: n[0])
+        a, b = sorted((last_i, first_i))
+        start, end = page.view.starts[a], page.view.starts[b] + len(page.view.tokens[b].text)
+        weaker = min((last_hit, first_hit), key=lambda h: h.label.strength)
+        out.append(_candidate(page, "patient_name", {"first": _name_case(first), "last": _name_case(last)}, start,
+                              end, "name_shape", (), "split", Owner(weaker, Relation.BELOW, 0.0)))
     return out
 
 
@@ -423,7 +509,7 @@ def service_line_dates(page: PageAnalysis, codes: list[Candidate], today: date) 
             if page.is_masked(s, e) or not v.service_date_plausible(found.value, today):
                 continue
             if owner_of(page.view, page.hits, s, e, frozenset({"service_date", "other:date"})) is not None:
-                continue  # a labelled date: date_candidates already judged it
+                break  # the line's first date is labelled: date_candidates judged it, and the rest is its end
             c = _candidate(page, "service_date", found.value.isoformat(), s, e, "date_exists",
                            ("ocr_digits",) if found.repaired else (), "service_line")
             out.append(replace(c, owner=None))  # its row is its evidence, not whatever label is left of it

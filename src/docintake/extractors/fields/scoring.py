@@ -49,6 +49,8 @@ def score(c: Candidate) -> float:
             conf = max(conf, 0.8)  # words of its kind nearby: likely, but a clerk confirms
         if c.detail == "service_line":
             conf = 0.85
+        if c.detail == "honorific":
+            conf = 0.8  # a titled name in prose is usually the patient, but a clerk confirms
     else:
         assert c.owner is not None
         hit = c.owner.hit
