@@ -103,7 +103,9 @@ def corpus_jobs(roots: list[Path], split: str) -> dict[str, tuple[Path, dict[str
     for root in roots:
         manifest = json.loads((root / "manifest.json").read_text())
         for e in manifest["files"]:
-            if e.get("split") in ("tune", "heldout") and split in ("all", e["split"]):
+            # `reviewed`: a deployment's own documents as its clerks settled them (`docintake corrections export
+            # --corpus DIR`), measured, never tuned on here.
+            if e.get("split") in ("tune", "heldout", "reviewed") and split in ("all", e["split"]):
                 jobs[str(root / e["path"])] = (root, e)
     print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
     return jobs
@@ -158,7 +160,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="bench.eval")
     parser.add_argument("--samples", type=Path, action="append",
                         help="a generated corpus (its manifest.json); repeat for several seeds")
-    parser.add_argument("--split", choices=("heldout", "tune", "all"), default="all")
+    parser.add_argument("--split", choices=("heldout", "tune", "reviewed", "all"), default="all")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
     args = parser.parse_args()

@@ -39,7 +39,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     correction_commands = corrections.add_subparsers(dest="corrections_command", required=True)
     export = correction_commands.add_parser(
         "export", help="one JSON line per corrected document, in the samples' expected-JSON shape (values only)")
-    export.add_argument("--out", type=Path, help="write to this file (private, 0600) instead of stdout")
+    target = export.add_mutually_exclusive_group()
+    target.add_argument("--out", type=Path, help="write to this file (private, 0600) instead of stdout")
+    target.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="write a corpus `python -m bench.eval --samples DIR` measures: each original, its "
+                             "expected JSON and a manifest (split `reviewed`), all private to this user")
 
 
 def run_users(args: argparse.Namespace, settings: Settings) -> int:
@@ -97,7 +101,14 @@ def run_corrections(args: argparse.Namespace, settings: Settings) -> int:
 
     records = SqlRecords(database(settings))
     try:
-        lines = [json.dumps(item, sort_keys=True, default=str) for item in corrected_documents(records)]
+        items = list(corrected_documents(records))
+        if args.corpus is not None:
+            from docintake.storage.factory import blob_store
+
+            count = write_corpus(args.corpus, items, records, blob_store(settings))
+            print(f"docintake: {count} corrected documents written to {args.corpus}", file=sys.stderr)
+            return EXIT_OK
+        lines = [json.dumps(item, sort_keys=True, default=str) for item in items]
     finally:
         records.engine.dispose()
     text = "".join(line + "\n" for line in lines)
@@ -109,6 +120,43 @@ def run_corrections(args: argparse.Namespace, settings: Settings) -> int:
             out.write(text)
     print(f"docintake: {len(lines)} corrected documents exported", file=sys.stderr)
     return EXIT_OK
+
+
+def write_corpus(folder: Path, items: list[dict[str, object]], records: object, blobs: object) -> int:
+    """The samples' corpus layout for the deployment's own reviewed documents: ``reviewed/<id>.<ext>`` with
+    ``.expected.json`` beside it, and ``manifest.json`` last (its presence means a complete corpus)."""
+    from sqlalchemy import select
+
+    from docintake.storage.tables import Document
+
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (folder / "reviewed").mkdir(mode=0o700, exist_ok=True)
+    entries = []
+    for item in items:
+        document_id = str(item["document_id"])
+        with records.transaction() as session:  # type: ignore[attr-defined]
+            key = session.scalar(select(Document.blob_key).where(Document.id == document_id))
+        if key is None:
+            continue
+        fmt = str(item.get("format") or "bin")
+        name = f"reviewed/{document_id}.{_EXTENSIONS.get(fmt, fmt)}"
+        _private_write(folder / name, blobs.get(key))  # type: ignore[attr-defined]
+        _private_write(folder / f"{name}.expected.json",
+                       json.dumps(item, indent=1, sort_keys=True, default=str).encode("utf-8"))
+        entries.append({"path": name, "file": item["file"], "format": item["format"], "split": "reviewed",
+                        "family": "reviewed", "families": ["reviewed"], "expected": f"{name}.expected.json"})
+    _private_write(folder / "manifest.json", json.dumps({"schema_version": 1, "made_by": "docintake corrections "
+                                                         "export", "files": entries}, indent=1).encode("utf-8"))
+    return len(entries)
+
+
+_EXTENSIONS = {"jpeg": "jpg", "tiff": "tif"}
+
+
+def _private_write(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
 
 
 def _password(from_stdin: bool) -> str:

@@ -59,3 +59,34 @@ def test_corrections_export_writes_a_private_file(data_dir, capsys):
     exported = json.loads(line)
     assert exported["fields"]["cpt"] == [{"value": "27447"}] and exported["corrected_fields"] == {"cpt": 1}
     assert "1 corrected documents" in capsys.readouterr().err
+
+
+def test_corrections_export_as_a_corpus_bench_eval_reads(data_dir):
+    from bench.eval import corpus_jobs
+
+    from docintake.storage.blobs import LocalBlobStore
+    from docintake.storage.tables import Document
+
+    settings = Settings()
+    records = SqlRecords(database(settings))
+    review = SqlReview(records)
+    account = SqlUsers(records.engine).add("ana", "correct horse battery", "clerk", NOW)
+    actor = (account.id, account.username)
+    key = LocalBlobStore(settings.blob_dir).put_original(b"Member ID: W123456789\n")
+    add_case(records)
+    document_id, (segment_id,) = add_document(records, blob_key=key, reasons=())
+    with records.transaction() as session:
+        session.get(Document, document_id).format = "txt"
+    version = review.set_field(document_id, review.document(document_id).version, segment_id, "dob", None,
+                               "1970-03-04", actor, NOW)
+    review.attach(document_id, version, segment_id, REF_OPEN, actor, NOW)
+    corpus = data_dir / "corpus"
+    assert main(["corrections", "export", "--corpus", str(corpus)]) == 0
+    manifest = json.loads((corpus / "manifest.json").read_text())
+    (entry,) = manifest["files"]
+    assert entry["split"] == "reviewed" and entry["path"] == f"reviewed/{document_id}.txt"
+    assert (corpus / entry["path"]).read_bytes() == b"Member ID: W123456789\n"
+    assert stat.S_IMODE((corpus / entry["path"]).stat().st_mode) == 0o600
+    expected = json.loads((corpus / entry["expected"]).read_text())
+    assert expected["fields"]["dob"] == {"value": "1970-03-04"}
+    assert list(corpus_jobs([corpus], "reviewed")) == [str(corpus / entry["path"])]
