@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import textwrap
 import threading
 from collections.abc import Sequence
 
@@ -158,9 +159,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 def _text_image(text: str) -> Image.Image:
     """A flow page's text as the reader has it, line by line, on a letter-shaped page (longer if need be)."""
-    lines = [line.expandtabs(4)[:200] for line in text.splitlines()] or [""]
-    font = _font(15)
-    step = 20
+    lines = [part for line in text.splitlines()
+             for part in (textwrap.wrap(line.expandtabs(4), 100, drop_whitespace=False) or [""])] or [""]
+    font = _font(19)  # DejaVu Sans Mono at 19 px: 100 characters fill the page's width
+    step = 26
     height = max(round(WIDTH * 11 / 8.5), 40 + step * len(lines))
     image = Image.new("L", (WIDTH, height), 255)
     draw = ImageDraw.Draw(image)
