@@ -20,6 +20,7 @@ from docintake.extractors.fields.recognizers import (
     split_name_candidates,
 )
 from docintake.extractors.fields.scoring import score
+from docintake.extractors.fields.urgency import Box, options, read_boxes
 from docintake.extractors.fields.view import build_view
 from docintake.model import Evidence, Field, Page
 
@@ -50,6 +51,7 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
                  *split_name_candidates(pa), *honorific_names(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
         urgency.extend(_urgency(pa))
+    scored = _corroborate(scored)
     fields: dict[str, object] = {}
     for name in SINGLE:
         fields[name] = _best_single([s for s in scored if s.candidate.field == name])
@@ -58,6 +60,26 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         fields[name] = _distinct([s for s in scored if s.candidate.field == name])
     fields["urgent"] = _urgent_field(urgency, pages)
     return fields
+
+
+_CORROBORATED = ("policy_id", "dob", "patient_name")  # a repeated date may be another date; a name is the name
+
+
+def _corroborate(scored: list[Scored]) -> list[Scored]:
+    """Rescore OCR'd values that another reading elsewhere in the document (another place, another page)
+    confirms: two independent misreads rarely agree letter for letter."""
+    places: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for s in scored:
+        c = s.candidate
+        if c.field in _CORROBORATED and s.confidence >= 0.6:
+            places.setdefault((c.field, _key(c.value)), set()).add((c.page, c.start))
+    out = []
+    for s in scored:
+        c = s.candidate
+        if c.ocr_conf < 1.0 and len(places.get((c.field, _key(c.value)), ())) > 1:
+            s = Scored(c, max(s.confidence, score(c, corroborated=True)))
+        out.append(s)
+    return out
 
 
 def _field(s: Scored, confidence: float | None = None, note: str | None = None) -> Field:
@@ -107,14 +129,14 @@ def _check_dates(fields: dict[str, object]) -> None:
 
 
 _URGENT_WORDING = re.compile(
-    r"\b(?:urgent|expedited|emergent)\s*(?:\([^)]{0,20}\)\s*)?(?:request|review|(?:prior\s*)?auth(?:orization)?|"
+    r"\b(?:urgent|expedited|emergent|rush)\s*(?:\([^)]{0,20}\)[\s,]*)?(?:request|review|order|delivery|(?:prior\s*)?auth(?:orization)?|"
     r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
     r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED)\W*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
-_URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent)\b", re.IGNORECASE)
+_URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent|rush)\b", re.IGNORECASE)
 _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s+review|please\s+(?:comment|reply|"
                            r"recycle|call)|fyi)\b", re.IGNORECASE)
 # Words that speak of urgency in a way the patterns above do not parse ("time-sensitive", "would jeopardize",
@@ -147,6 +169,28 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
         start, offset = offset, offset + len(line) + 1
         if pa.is_masked(start, start + len(line)) or number in ticked_lines:
             continue
+        reading = read_boxes(line, pa.view.ocr)
+        if reading is not None:
+            # A tick read on a box decides; a box inferred from the one the reader lost is for a clerk. An OCR'd
+            # tick stays under 0.9 like the exact ones above: a speck in an empty box reads as an X now and then.
+            vote(reading.value, 0.96 if reading.sure else 0.75, 0.88 if reading.sure else 0.75,
+                 start + reading.start, start + reading.end, "checkbox" if reading.sure else "checkbox_inferred")
+            continue
+        boxed = options(line, pa.view.ocr)
+        if any(o.box is not Box.MISSING for o in boxed):
+            # Boxes that say nothing sure: an option line, not wording ("[ ] Expedited review (72 hours)").
+            if any(o.urgent and o.box is Box.EMPTY for o in boxed):
+                ticked_elsewhere = _TICK.search(line) is not None  # "[ ] Urgent [X] For Review"
+                vote(False, 0.85 if ticked_elsewhere else 0.6, 0.75 if ticked_elsewhere else 0.6,
+                     start, start + len(line), "options")
+            continue
+        wording = False
+        for m in _URGENT_WORDING.finditer(line):
+            if not _NEGATED.search(line, max(0, m.start() - 12), m.end()):
+                vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
+                wording = True
+        if wording:
+            continue
         option = _URGENT_OPTION.search(line)
         if option and _OTHER_OPTION.search(line) and not _NEGATED.search(line[max(0, option.start() - 6):]):
             # A list of options with no tick we could tie to urgency: another option is ticked, or OCR lost it.
@@ -154,12 +198,7 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
             vote(False, 0.85 if ticked_elsewhere else 0.6, 0.75 if ticked_elsewhere else 0.6,
                  start + option.start(), start + option.end(), "options")
             continue
-        wording = False
-        for m in _URGENT_WORDING.finditer(line):
-            if not _NEGATED.search(line, max(0, m.start() - 12), m.end()):
-                vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
-                wording = True
-        if not wording and (m := _URGENCY_VOCABULARY.search(line)) and not _NEGATED.search(line):
+        if (m := _URGENCY_VOCABULARY.search(line)) and not _NEGATED.search(line):
             vote(False, 0.6, 0.6, start + m.start(), start + m.end(), "unparsed_wording")
     return out
 

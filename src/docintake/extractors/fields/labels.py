@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ID = r"[I1l|]\.?\s?D\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D.
+_ID = r"[I1l|]\.?\s?(?:D|p(?=\W))\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D., Ip
 _NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
 
 
@@ -59,6 +59,7 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", r"\bMBI\b"),
     _l("policy_id", rf"(?:{_ID}{_NO}|{_ID}\s*card\s*#?)", 0.7),
     _l("policy_id", rf"{_ID}\s*card\s*(?:#|no\.?|number)"),
+    _l("policy_id", r"[I1l|]?\.?D\.?No\b\.*", 0.7),  # "ID No." with the space lost ("IDNo.", "DNo.")
     _l("policy_id", r"identification\s*(?:#|no\.?|number)", 0.8),
     # Date of birth.
     _l("dob", r"d\s?\.?\s?o\s?\.?\s?b\b\.?"),
@@ -77,8 +78,15 @@ LABELS: tuple[Label, ...] = (
     # An admission date is the requested service on an inpatient request, but a past stay in a discharge record.
     _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
     _l("service_date", r"date\s*of\s*(?:procedure|surgery|admission|treatment)", column=True),
-    _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*(?:service\s*|surgery\s*|"
-       r"procedure\s*)?date", column=True),
+    _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
+       r"(?:service\s*|surgery\s*|procedure\s*)?date", column=True),
+    # The start of the requested service under other names: "Expected Start of Use", "Start of Care",
+    # "Service Start", "Service Period From", "services to begin on".
+    _l("service_date", r"start\s*of\s*(?:use|services?|care|therapy|treatment)", column=True),
+    _l("service_date", r"service\s*(?:start|begin)(?:\s*date)?|service\s*period(?:\s*from)?", column=True),
+    _l("service_date", r"(?:expected|anticipated|estimated|requested|planned|proposed)\s*"
+       r"(?:start|begin(?:ning)?)(?:\s*date)?", 0.9, column=True),
+    _l("service_date", r"(?:services?|therapy|treatment|care)\s*(?:to\s*|will\s*)?(?:begin|start)s?(?:\s*on)?", 0.8),
     _l("service_date", r"(?:scheduled|planned|anticipated|booked)\s*(?:for|on)|(?:to\s*be\s*)?performed\s*on", 0.8),
     _l("service_date", r"(?:specimen\s*)?collect(?:ed|ion)(?:\s*date)?", 0.9, column=True),
     # Reference ID of the case.

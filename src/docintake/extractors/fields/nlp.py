@@ -22,7 +22,8 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "npi": re.compile(r"(?<![\w\-/.])[12][0-9OIlSBZ]{9}(?![\w\-/])"),
     # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
     # keeps those, and the recognizer repairs them only on OCR'd pages.
-    "icd10": re.compile(r"(?<![\w\-/.])(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?|"
+    # A stray dot OCR puts before a code (".S46.011A") is no decimal point: only a dot after a word char is.
+    "icd10": re.compile(r"(?<![\w\-/])(?<![\w\-/]\.)(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?|"
                         r"[£$€580126][0-9][0-9A-Z]\.[0-9A-Z]{1,4})(?![\w\-/]|\.\d)"),
     "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
     "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),

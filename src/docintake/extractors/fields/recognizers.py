@@ -105,7 +105,9 @@ _SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
 }
 _SEPARATORS = re.compile(r"[\s\-]")
 _ICD_FIRST = {"£": "E", "€": "E", "$": "S", "5": "S", "8": "B", "0": "O", "1": "I", "2": "Z", "6": "G"}
-_TRAILING_LETTER = re.compile(r" ([A-Z])(?![\w.])")  # OCR splits a 7th character off: "S83.241 A"
+# OCR splits a code at a space: a 7th character ("S83.241 A"), the digits after the dot ("H25. 11"), a last digit
+# ("H35.321 1"). The joined code must be in the code set.
+_TRAILING_PART = re.compile(r"(\.?) ([0-9A-Z]{1,3})(?![\w.])")
 _MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
 
 
@@ -133,18 +135,27 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             value, repairs = normalise(raw), ("ocr_letter",)
         else:
             value, repairs = validated(raw, normalise, keep)
-        if value is None and field == "icd10" and page.view.ocr and "." in raw:
-            tail = _TRAILING_LETTER.match(page.view.text, end)
-            if tail and (value := normalise(raw + tail.group(1))) is not None:
-                end, repairs = tail.end(), (*repairs, "ocr_space")
+        if value is None and field == "icd10" and page.view.ocr:
+            tail = _TRAILING_PART.match(page.view.text, end)
+            if (tail and ("." in raw) != bool(tail.group(1))
+                    and (value := normalise(raw + tail.group(1) + tail.group(2))) is not None):
+                end, repairs, raw = tail.end(), (*repairs, "ocr_space"), raw + tail.group(1) + tail.group(2)
         if value is None:
             continue
         detail = "dotted" if field == "icd10" and "." in raw else ""
         c = _candidate(page, field, value, start, end, validator, repairs, detail)
         if digit_first and not c.supported:
-            continue  # "279.4" in an OCR'd result table is a number, unless a diagnosis label says otherwise
+            # "279.4" in an OCR'd result table is a number, unless a diagnosis label says otherwise or the words
+            # on its line name the condition of the repaired code ("Essential hypertension - 110").
+            if not v.icd10_described(str(value), _line_of(page.view.text, start)):
+                continue
+            c = replace(c, detail=c.detail or "described")
         out.append(c)
     return _continue_lists(page, sorted(out, key=lambda c: c.start))
+
+
+def _line_of(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1: (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
 _FAMILY = {"cpt": "procedure", "hcpcs": "procedure", "icd10": "diagnosis", "npi": "npi", "reference_id": "ref"}
@@ -217,6 +228,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
 
 _DOS_MISREAD = frozenset({"DOS", "D0S", "DO5", "D05"})
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru)\s*", re.IGNORECASE)
+_ID_EDGE = ":#.,;()[]{}'\"‘’“”`-—–=°*|_ "  # what OCR leaves around an ID ("-K096271895", "'#:,")
 _ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
@@ -323,7 +335,7 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
             chunks: list[tuple[int, str]] = []
             for i in indices:
                 s = max(page.view.starts[i], start)
-                text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(":#.,;() ")
+                text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(_ID_EDGE)
                 if text:
                     chunks.append((i, text))
             if chunks and (found := _policy_value(chunks, today)) is not None:
@@ -334,6 +346,8 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
         repairs: tuple[str, ...] = ()
         if page.view.ocr and validator == "id_shape" and (fixed := repair_mbi(value)) is not None:
             value, validator, repairs = fixed, "mbi_shape", ("ocr_mbi",)
+        elif page.view.ocr and validator == "id_shape" and (fixed := _LETTER_O_IN_DIGITS.sub("0", value)) != value:
+            value, repairs = fixed, ("ocr_digits",)  # "PJEO55290081": the letter prefix ends, the digits begin
         end = page.view.starts[last] + len(page.view.tokens[last].text)
         s0 = max(page.view.starts[chunks[0][0]], start)
         out.append(_candidate(page, "policy_id", value, s0, end, validator, repairs, "",
@@ -357,6 +371,7 @@ def _policy_value(chunks: list[tuple[int, str]], today: date) -> tuple[str, int,
     return best
 
 
+_LETTER_O_IN_DIGITS = re.compile(r"(?<=[A-Z])O(?=\d{4,}$)")
 _MBI_DIGIT_POSITIONS = (0, 3, 6, 9, 10)
 _LETTER_TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2",
                                   "G": "6"})
@@ -490,6 +505,8 @@ def parse_name(text: str) -> tuple[dict[str, str], int] | None:
 
 def _name_case(word: str) -> str:
     """Names as printed, except that ALL-CAPS names are shown in title case."""
+    if len(word) > 2 and word.endswith(".") and word[-2] != ".":
+        word = word.rstrip(".")  # a full stop OCR or prose left on a name ("Wendell."), not an initial
     return word.title() if word.isupper() else word
 
 

@@ -27,15 +27,23 @@ _BASE: dict[str, tuple[float, float]] = {
 _GENERIC_CODE_LABEL = {"icd10": 0.93, "cpt": 0.91, "hcpcs": 0.86}
 _OCR_FLOOR = 0.75  # below this word confidence a value is never auto-accepted
 # Values whose validator cannot catch a misread character (no check digit, no code set: IDs, names, dates,
-# CPT ranges) need surer OCR before a clerk may skip them. Measured on the tune samples: every wrong OCR'd
-# ID or name that scored 0.9 came from words Tesseract was less than 0.88 sure of, wrong dates from words
-# under 0.9 (with one exception), wrong CPT codes from words under 0.85.
-_WEAK_VALIDATOR_OCR_FLOOR = {"policy_id": 0.88, "patient_name": 0.88, "dob": 0.9, "service_date": 0.9, "cpt": 0.85,
+# CPT ranges) need surer OCR before a clerk may skip them. Re-measured on the tune corpus of four seeds (126
+# OCR'd documents, floors off): the wrong member IDs that would have scored 0.9 came from words read at
+# 0.83-0.84, the wrong DOB at 0.88, the wrong CPT code at 0.77; wrong names at 0.76, 0.90 ("Pémberton") and
+# 0.91 ("Blatkwood": Tesseract misreads a letter inside a name at high confidence), while 53 of 99 right
+# names were read at 0.93 or more. Names and IDs are identity fields, so their floors sit above every wrong
+# reading seen, with a margin.
+_WEAK_VALIDATOR_OCR_FLOOR = {"policy_id": 0.9, "patient_name": 0.93, "dob": 0.9, "service_date": 0.9, "cpt": 0.85,
                              "hcpcs": 0.85}
+# Two separate readings of one value (the same name on the cover and on the form) agree: a misread letter
+# would have to happen twice, the same way. Corroborated values need only the general floor.
+_CORROBORATED_OCR_FLOOR = 0.8
 
 
-def score(c: Candidate) -> float:
-    """The confidence of one candidate, before document-level checks (conflicts, cross-field dates)."""
+def score(c: Candidate, corroborated: bool = False) -> float:
+    """The confidence of one candidate, before document-level checks (conflicts, cross-field dates).
+
+    ``corroborated``: another reading elsewhere in the document gives the same value."""
     labelled, alone = _BASE[c.field]
     if c.claimed:
         return 0.1
@@ -74,6 +82,7 @@ def score(c: Candidate) -> float:
         conf *= 0.9 + 0.1 * c.ocr_conf
         if c.ocr_conf < _OCR_FLOOR:
             conf = min(conf, 0.85)
-        if c.ocr_conf < _WEAK_VALIDATOR_OCR_FLOOR.get(c.field, 0.0):
+        floor = _WEAK_VALIDATOR_OCR_FLOOR.get(c.field, 0.0)
+        if c.ocr_conf < (min(floor, _CORROBORATED_OCR_FLOOR) if corroborated else floor):
             conf = min(conf, 0.88)
     return round(max(0.0, min(conf, 0.99)), 4)

@@ -81,6 +81,28 @@ def normalise_icd10(raw: str) -> str | None:
     return dotted if billable else None
 
 
+_DESCRIPTOR_WORD = re.compile(r"[a-z]{4,}")
+_GENERIC_WORDS = frozenset("unspecified other with without specified type site side left right bilateral "
+                           "disorder disease initial encounter".split())
+
+
+def icd10_description_words(code: str) -> frozenset[str]:
+    """The distinctive words of a billable code's official descriptor (CMS publishes them with the code set)."""
+    try:
+        text = _icd10cm().get_description(code).lower()
+    except (ValueError, KeyError):
+        return frozenset()
+    return frozenset(_DESCRIPTOR_WORD.findall(text)) - _GENERIC_WORDS
+
+
+def icd10_described(code: str, context: str) -> bool:
+    """Whether the words around a code name its condition: two or more of its descriptor's distinctive words
+    ("Angina pectoris, unspecified - 120.9" fits I20.9). A misread code rarely lands on a described one."""
+    words = icd10_description_words(code)
+    near = frozenset(_DESCRIPTOR_WORD.findall(context.lower()))
+    return len(words & near) >= min(2, len(words)) > 0
+
+
 def dob_plausible(value: date, today: date, service: date | None = None) -> bool:
     """A date of birth lies in the past (within 125 years) and before any date of service."""
     if value >= today or value.year < today.year - 125:
