@@ -464,6 +464,66 @@ def consult_letter(case: Case, rng: Random) -> list[str]:
     return ["\n".join(lines + body)]
 
 
+def referral_letter(case: Case, rng: Random) -> list[str]:
+    """A clinician's letter asking a colleague to see a patient: history, findings, the question, the
+    medications. Clinical content in letter form addressed to a doctor, not to a plan (so no necessity plea)."""
+    age = (dt.date(2026, 11, 20) - case.dob).days // 365
+    written = case.signature_date - dt.timedelta(days=rng.randint(0, 10))
+    specialist = pick(rng, ("Dr. Anika Roth", "Dr. Samuel Ekwueme", "Dr. Lena Varga", "Dr. Tomas Quist",
+                            "the on-call surgeon", "Colleague"))
+    clinic = pick(rng, ("Orthopaedic Clinic", "Cardiology Department", "Neurology Outpatients",
+                        "Pain Management Service", "General Surgery", "Sleep Medicine", "Endocrine Clinic"))
+    lines = [*practice_header(rng, case), date(rng, written), specialist, clinic]
+    if rng.random() < 0.7:
+        lines.append(f"{pick(rng, ('RE:', 'Re:', 'Referral:', 'Patient:'))} "
+                     + ", ".join(f"{k} {v}" for k, v in identity_pairs(rng, case)))
+    meds = ", ".join(some(rng, ("metformin 500 mg BID", "lisinopril 10 mg daily", "atorvastatin 20 mg",
+                                "ibuprofen as needed", "levothyroxine 75 mcg", "omeprazole 20 mg",
+                                "sertraline 50 mg", "amlodipine 5 mg"), 1, 4))
+    dx = "; ".join(f"{desc} ({code})" for code, desc in case.icd10)
+    who = "she" if case.sex == "F" else "he"
+    paras = [
+        pick(rng, (f"Dear {specialist},", "Dear Colleague,", f"Dear {specialist.split()[-1]},",
+                   "To the consultant,")),
+        pick(rng, (
+            f"I would be grateful if you could see {case.first}, a {age}-year-old patient of mine, with "
+            f"{pick(rng, _COMPLAINTS)}.",
+            f"I am referring {case.first} {case.last} for your opinion on {pick(rng, _COMPLAINTS)}.",
+            f"Please could you assess this {age}-year-old, who has had {pick(rng, _COMPLAINTS)}.",
+            f"Thank you for agreeing to see {case.first} at short notice regarding {pick(rng, _COMPLAINTS)}.",
+        )),
+        _hpi(case, rng, age),
+        pick(rng, ("When I examined", "On my examination", "At the visit", "Today")) + f" {who} had "
+        + " ".join(some(rng, _EXAM, 1, 3)).lower(),
+        pick(rng, ("Working diagnosis: ", "Problems: ", "My working diagnosis is ", "Relevant history: ")) + dx + ".",
+        pick(rng, ("Current medications: ", "Medications: ", "Regular medicines: ")) + meds + ".",
+        # Referrals often ask the specialist to do something, and say the plan has been asked for approval.
+        (pick(rng, ("I would be grateful if you would arrange ", "Please go ahead with ", "Could you book ",
+                    "I have suggested "))
+         + codes_text(case, rng)
+         + pick(rng, ("", ", ideally on " + date(rng, case.service_date), " at your earliest convenience"))
+         + "." + pick(rng, ("", " I have asked the health plan for prior authorization.",
+                            " The plan's approval has been requested.")))
+        if rng.random() < 0.6 else "",
+        pick(rng, (
+            "I would value your advice on further management and whether intervention is indicated.",
+            "The question is whether a procedure is warranted or conservative care should continue.",
+            f"{'She' if case.sex == 'F' else 'He'} is keen to discuss the options with you.",
+            "Could you advise on investigations and treatment?",
+        )),
+        pick(rng, ("Many thanks for your help.", "Thank you for seeing this patient.", "With thanks,", "")),
+        pick(rng, ("Yours sincerely,", "Kind regards,", "Best wishes,", "Sincerely,")),
+        doctor(rng, case),
+        pick(rng, ("Primary Care Physician", "Family Medicine", f"{case.requesting.practice}", "")),
+        pick(rng, ("Enc: recent results", "cc: patient", "")),
+    ]
+    body = [p for p in paras if p]
+    if rng.random() < 0.25:
+        cut = rng.randint(3, len(body) - 3)
+        return ["\n".join(lines + body[:cut]), "\n".join(continuation_header(rng, case, 2) + body[cut:])]
+    return ["\n".join(lines + body)]
+
+
 def discharge_summary(case: Case, rng: Random) -> list[str]:
     """A hospital, rehab or behavioural-health discharge summary, 1-3 pages."""
     setting = pick(rng, ("acute", "acute", "rehab", "snf", "obs", "psych"))
