@@ -231,10 +231,11 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         if view is None:
             return page(request, "error.html", session, status=404, title="Not found",
                         message="There is no such document.")
+        others = await run_in_threadpool(backend.review.others_viewing, view.id, session.account.username, now())
         await run_in_threadpool(backend.review.audit_view, session.account.username, "document.viewed",
-                                "document", view.id, {"state": view.state})
+                                "document", view.id, {"state": view.state}, now())
         error = _error_of(request)
-        return page(request, "document.html", session, doc=view, error=error)
+        return page(request, "document.html", session, doc=view, error=error, others=others)
 
     @router.get("/documents/{document_id}/pages/{number}")
     async def page_image(request: Request, document_id: str, number: int) -> Response:

@@ -206,6 +206,15 @@ class SqlReview:
             checked=checked,
         )
 
+    def others_viewing(self, document_id: str, username: str, now: datetime,
+                       within: timedelta = timedelta(minutes=10)) -> list[str]:
+        """Other users who opened this document lately (from the audit): a clerk is warned before working on a
+        document someone else has open, instead of finding out from a refused change."""
+        with self.records.transaction() as session:
+            return sorted(set(session.scalars(select(Audit.actor).where(
+                Audit.subject_type == "document", Audit.subject_id == document_id,
+                Audit.action == "document.viewed", Audit.actor != username, Audit.at >= now - within))))
+
     def search_cases(self, query: str, dob: date | None = None, limit: int = 20) -> list[CaseSummary]:
         """Cases by Reference ID, or by member ID (with the date of birth when given), live ones first."""
         text = normalise_reference_id(query)

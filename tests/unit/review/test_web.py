@@ -158,3 +158,15 @@ def test_a_page_image_is_rendered_once_and_audited(web, records, engine):
     assert web.get(f"/review/documents/{document_id}/pages/2").status_code == 404
     with engine.connect() as connection:
         assert connection.execute(select(Audit).where(Audit.action == "page.viewed")).first() is not None
+
+
+def test_a_clerk_is_told_who_else_has_the_document_open(web, records, users):
+    document_id, _ = add_document(records)
+    users.add("clerk2", GOOD, "clerk", NOW)
+    sign_in(web)
+    assert 'id="others"' not in web.get(f"/review/documents/{document_id}").text
+    other = TestClient(web.app, follow_redirects=False)
+    sign_in(other, "clerk2")
+    other.get(f"/review/documents/{document_id}")
+    html = web.get(f"/review/documents/{document_id}").text
+    assert 'id="others"' in html and "clerk2" in html
