@@ -336,11 +336,13 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
             return backend.review.undo_split(document_id, form.get("version", ""), actor(session), now())
         return await act(request, document_id, run, "split_undone")
 
-    @router.get("/cases")
+    @router.post("/cases")
     async def cases(request: Request) -> Response:
+        # A POST, so that a member ID typed into the search never stands in a URL (proxy and access logs).
         session = await who(request)
-        query = request.query_params.get("q", "")[:40]
-        dob = _date(request.query_params.get("dob", ""))
+        form = await form_of(request, session)
+        query = form.get("q", "")[:40]
+        dob = _date(form.get("dob", ""))
         found = await run_in_threadpool(backend.review.search_cases, query, dob)
         await run_in_threadpool(backend.review.audit_view, session.account.username, "case.searched", "case",
                                 "search", {"found": len(found)})

@@ -170,3 +170,15 @@ def test_a_clerk_is_told_who_else_has_the_document_open(web, records, users):
     other.get(f"/review/documents/{document_id}")
     html = web.get(f"/review/documents/{document_id}").text
     assert 'id="others"' in html and "clerk2" in html
+
+
+def test_case_search_is_a_post_with_its_csrf_token(web, records):
+    add_case(records)
+    document_id, _ = add_document(records)
+    sign_in(web)
+    csrf = csrf_of(web.get(f"/review/documents/{document_id}").text)
+    assert web.get("/review/cases?q=W123456789").status_code == 405  # never a value in a URL
+    assert web.post("/review/cases", data={"q": "W123456789"}).status_code == 403
+    found = web.post("/review/cases", data={"q": "w123-456-789", "csrf": csrf},
+                     headers={"Accept": "application/json"}).json()
+    assert [c["reference_id"] for c in found] == [REF_OPEN] and found[0]["status"] == "open"

@@ -89,8 +89,11 @@
           const q = input.value.trim();
           list.replaceChildren();
           if (q.length < 3) return;
-          const response = await fetch(document.body.dataset.prefix + "/cases?q=" + encodeURIComponent(q),
-            { credentials: "same-origin", headers: { "Accept": "application/json" } });
+          const csrf = input.form.querySelector("input[name=csrf]").value;
+          const response = await fetch(document.body.dataset.prefix + "/cases", {
+            method: "POST", credentials: "same-origin", body: new URLSearchParams({ q: q, csrf: csrf }),
+            headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+          });
           if (!response.ok) return;
           for (const c of await response.json()) {
             const li = document.createElement("li");
