@@ -1,4 +1,4 @@
-"""A migrated SQLite database with documents waiting for review, made directly as the pipeline leaves them."""
+"""Documents waiting for review, made directly as the pipeline leaves them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from docintake.storage.cases import SqlCaseStore
-from docintake.storage.database import make_engine, upgrade
-from docintake.storage.records import SqlRecords
 from docintake.storage.review import SqlReview
 from docintake.storage.tables import Case, CaseLink, Document, Segment, Submission
 from docintake.storage.users import Policy, SqlUsers
@@ -31,19 +29,6 @@ def fields(**overrides):
     }
     base.update(overrides)
     return base
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'review.db'}")
-    upgrade(engine)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def records(engine):
-    return SqlRecords(engine)
 
 
 @pytest.fixture

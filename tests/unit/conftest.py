@@ -1,4 +1,4 @@
-"""A migrated SQLite database per test, in the test's own folder."""
+"""A migrated SQLite database per test, in the test's own folder (unit tests of storage, review and others)."""
 
 from __future__ import annotations
 
