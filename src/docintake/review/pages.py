@@ -10,8 +10,8 @@ as lines of text for flow formats (a flow format has no page geometry, so its fi
 from __future__ import annotations
 
 import io
+import json
 import logging
-import textwrap
 import threading
 from collections.abc import Sequence
 
@@ -20,14 +20,15 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, ImageSequence
 
 from docintake.extractors.image import _fax_resolution
 from docintake.extractors.ocr import square_pixels
+from docintake.model import Page
+from docintake.review.locate import FONT_PX, LAYOUT_VERSION, WIDTH, FlowLayout
 from docintake.settings import Settings
 from docintake.storage.blobs import BlobStore, derived_key
 
 log = logging.getLogger(__name__)
 
-WIDTH = 1275  # pixels: a letter page at 150 dpi, sharp enough to read a fax digit, small enough to load fast
 _TURN = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
-_FLOW_FORMATS = frozenset({"txt", "doc", "docx", "rtf", "xls", "xlsx"})
+FLOW_FORMATS = frozenset({"txt", "doc", "docx", "rtf", "xls", "xlsx"})
 _FONT_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
                     "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf")
 
@@ -51,7 +52,10 @@ class PageRenderer:
         if blob_key is None or number < 1:
             raise PageNotFound(number)
         photo = fmt == "jpeg"
-        name = f"page-{number:04d}.{'jpg' if photo else 'png'}"
+        # A flow page's image is drawn by our own layout, which the highlight boxes follow (locate.py): its name
+        # carries the layout's version, so a changed layout never meets an image drawn by the old one.
+        layout = f".{LAYOUT_VERSION}" if fmt in FLOW_FORMATS else ""
+        name = f"page-{number:04d}{layout}.{'jpg' if photo else 'png'}"
         media = "image/jpeg" if photo else "image/png"
         key = derived_key(sha256, name)
         if self.blobs.exists(key):
@@ -84,14 +88,26 @@ class PageRenderer:
                 return _fit(upright)
         return self._from_words(data, fmt, mime, number)
 
-    def _from_words(self, data: bytes, fmt: str, mime: str, number: int) -> Image.Image:
+    def flow_texts(self, blob_key: str, sha256: str, mime: str) -> list[str]:
+        """The page texts of a flow-format original as the reader has them, read once and kept beside it."""
+        key = derived_key(sha256, "flow-pages.json")
+        if self.blobs.exists(key):
+            return list(json.loads(self.blobs.get(key)))
+        texts = [page.text for page in self._read(self.blobs.get(blob_key), mime)]
+        self.blobs.put_derived(sha256, "flow-pages.json", json.dumps(texts).encode("utf-8"))
+        return texts
+
+    def _read(self, data: bytes, mime: str) -> tuple[Page, ...]:
         from docintake.extractors.registry import ReadContext, builtin_registry
 
-        pages = builtin_registry().read(data, mime, ReadContext.from_settings(self.settings))
+        return builtin_registry().read(data, mime, ReadContext.from_settings(self.settings))
+
+    def _from_words(self, data: bytes, fmt: str, mime: str, number: int) -> Image.Image:
+        pages = self._read(data, mime)
         if not 1 <= number <= len(pages):
             raise PageNotFound(number)
         page = pages[number - 1]
-        if fmt in _FLOW_FORMATS or not all(w.bbox for w in page.words):
+        if fmt in FLOW_FORMATS or not all(w.bbox for w in page.words):
             return _text_image(page.text)
         width = WIDTH
         ratio = (page.height_pt / page.width_pt) if page.width_pt and page.height_pt else 11 / 8.5
@@ -158,14 +174,11 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 
 def _text_image(text: str) -> Image.Image:
-    """A flow page's text as the reader has it, line by line, on a letter-shaped page (longer if need be)."""
-    lines = [part for line in text.splitlines()
-             for part in (textwrap.wrap(line.expandtabs(4), 100, drop_whitespace=False) or [""])] or [""]
-    font = _font(19)  # DejaVu Sans Mono at 19 px: 100 characters fill the page's width
-    step = 26
-    height = max(round(WIDTH * 11 / 8.5), 40 + step * len(lines))
-    image = Image.new("L", (WIDTH, height), 255)
+    """A flow page's text as the reader has it, row by row (locate.FlowLayout: the same rows the highlight uses)."""
+    layout = FlowLayout(text)
+    font = _font(FONT_PX)
+    image = Image.new("L", (WIDTH, layout.height), 255)
     draw = ImageDraw.Draw(image)
-    for index, line in enumerate(lines):
-        draw.text((40, 30 + index * step), line, fill=0, font=font)
+    for number, row in enumerate(layout.rows):
+        draw.text(layout.row_origin(number), row.text, fill=0, font=font)
     return image

@@ -26,11 +26,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from docintake.intake.tokens import SCOPES, InvalidToken, issue_token
-from docintake.review.pages import PageNotFound, PageRenderer
+from docintake.review.locate import FlowLayout, locate
+from docintake.review.pages import FLOW_FORMATS, PageNotFound, PageRenderer
 from docintake.review.values import FIELDS, LABELS, LIST_FIELDS, InvalidValue, display
 from docintake.settings import Settings
 from docintake.storage.api import SqlApiRecords
-from docintake.storage.review import REJECT_REASONS, ReviewError, SqlReview, corrected_documents
+from docintake.storage.review import REJECT_REASONS, DocumentView, ReviewError, SqlReview, corrected_documents
 from docintake.storage.users import ROLES, BrowserSession, InvalidUser, Policy, SqlUsers
 
 log = logging.getLogger(__name__)
@@ -235,7 +236,8 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         await run_in_threadpool(backend.review.audit_view, session.account.username, "document.viewed",
                                 "document", view.id, {"state": view.state}, now())
         error = _error_of(request)
-        return page(request, "document.html", session, doc=view, error=error, others=others)
+        located = await run_in_threadpool(_flow_boxes, backend, view) if view.format in FLOW_FORMATS else {}
+        return page(request, "document.html", session, doc=view, error=error, others=others, located=located)
 
     @router.get("/documents/{document_id}/pages/{number}")
     async def page_image(request: Request, document_id: str, number: int) -> Response:
@@ -450,6 +452,31 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
                                  "Content-Disposition": 'attachment; filename="corrections.jsonl"'})
 
     app.include_router(router)
+
+
+def _flow_boxes(backend: ReviewBackend, view: DocumentView) -> dict[tuple[str, str, int | None], list[float]]:
+    """Boxes for the values of a flow-format document, found again in its page texts (review/locate.py)."""
+    source = backend.review.page_source(view.id)
+    if source is None or source["blob_key"] is None:
+        return {}
+    try:
+        texts = backend.pages.flow_texts(source["blob_key"], source["sha256"], source["mime"] or "")
+    except Exception as error:  # no highlight is better than no page
+        log.warning("document %s: page texts not read (%s)", view.id, type(error).__name__)
+        return {}
+    layouts = {number: FlowLayout(text) for number, text in enumerate(texts, start=1)}
+    boxes: dict[tuple[str, str, int | None], list[float]] = {}
+    for segment in view.segments:
+        for name in FIELDS:
+            found = segment.fields.get(name)
+            items = list(enumerate(found)) if name in LIST_FIELDS and isinstance(found, list) else [(None, found)]
+            for item, value in items:
+                if not isinstance(value, dict) or value.get("bbox") or value.get("page") not in layouts:
+                    continue
+                box = locate(layouts[value["page"]], name, value.get("value"))
+                if box is not None:
+                    boxes[(segment.id, name, item)] = box
+    return boxes
 
 
 class _AuditedTokens:

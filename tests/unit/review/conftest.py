@@ -17,7 +17,8 @@ REF_OPEN = "PA0000000018"  # a valid check digit (tests/unit/cases use the same 
 
 
 def field(value, confidence=0.95, page=1, bbox=(0.1, 0.2, 0.3, 0.25)):
-    return {"value": value, "confidence": confidence, "page": page, "bbox": list(bbox), "explanation": "test"}
+    return {"value": value, "confidence": confidence, "page": page, "bbox": list(bbox) if bbox else None,
+            "explanation": "test"}
 
 
 def fields(**overrides):

@@ -50,7 +50,7 @@ def test_a_page_turned_by_ocr_is_shown_turned_the_same_way(renderer):
 def test_a_flow_page_is_drawn_from_its_text_and_cached(renderer):
     key, sha = _store(renderer, b"Member ID: W123456789\fsecond page\n")
     data, media = renderer.image(key, sha, "txt", "text/plain", 2)
-    assert media == "image/png" and renderer.blobs.exists(f"{sha}/page-0002.png")
+    assert media == "image/png" and renderer.blobs.exists(f"{sha}/page-0002.flow1.png")
     assert renderer.image(key, sha, "txt", "text/plain", 2)[0] == data
     with pytest.raises(PageNotFound):
         renderer.image(key, sha, "txt", "text/plain", 3)

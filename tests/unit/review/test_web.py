@@ -182,3 +182,25 @@ def test_case_search_is_a_post_with_its_csrf_token(web, records):
     found = web.post("/review/cases", data={"q": "w123-456-789", "csrf": csrf},
                      headers={"Accept": "application/json"}).json()
     assert [c["reference_id"] for c in found] == [REF_OPEN] and found[0]["status"] == "open"
+
+
+def test_a_flow_documents_values_get_boxes_found_in_its_text(web, records):
+    key = web.blobs.put_original(b"Prior Authorization Request\nMember ID: W123-456-789\nDOB: 03/04/1970\n")
+    document_id, _ = add_document(records, blob_key=key)
+    with records.transaction() as session:
+        from docintake.storage.tables import Document
+
+        doc = session.get(Document, document_id)
+        doc.format, doc.mime, doc.sha256 = "txt", "text/plain", key.split("/")[0]
+    segment_fields = fields(policy_id=field("W123456789", bbox=None), dob=field("1970-03-04", bbox=None),
+                            patient_name=field({"first": "Ada", "last": "Quill"}, bbox=None))
+    with records.transaction() as session:
+        from docintake.storage.tables import Segment
+
+        session.scalars(select(Segment).where(Segment.document_id == document_id)).one().fields = segment_fields
+    sign_in(web)
+    html = web.get(f"/review/documents/{document_id}").text
+    member = re.search(r'id="f-[0-9a-f]+-policy_id-x"[^>]*>', html, re.S).group(0)
+    assert "data-bbox=" in member
+    name = re.search(r'id="f-[0-9a-f]+-patient_name-x"[^>]*>', html, re.S).group(0)
+    assert "data-bbox=" not in name  # "Quill" is not on this page
