@@ -51,6 +51,7 @@ NOTICES = {
     "retried": "The document will be read again.",
     "split_confirmed": "The split is confirmed.",
     "split_undone": "The parts are one document again.",
+    "dismissed": "The upload's Reference ID is set aside; the document stays where it is.",
     "user_added": "User added.",
     "user_changed": "User changed.",
     "token_revoked": "Token revoked.",
@@ -276,7 +277,7 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
             query = {"error": code, "message": message[:300], "details": ",".join(details)[:300]}
             return RedirectResponse(f"{back}?{urlencode(query)}", 303)
         view = await run_in_threadpool(backend.review.document, document_id)
-        closed = view is not None and not view.in_queue
+        closed = view is not None and not view.in_queue and not view.pending_uploads
         if _wants_json(request):
             return JSONResponse({"version": view.version if view else None, "closed": closed,
                                  "result": result if isinstance(result, str | dict) else None})
@@ -325,6 +326,21 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
         def run(session: BrowserSession, form: dict[str, str]) -> None:
             backend.review.retry(document_id, form.get("version", ""), actor(session), now())
         return await act(request, document_id, run, "retried")
+
+    @router.post("/documents/{document_id}/uploads/{submission_id}/link")
+    async def link_upload(request: Request, document_id: str, submission_id: str) -> Response:
+        def run(session: BrowserSession, form: dict[str, str]) -> str:
+            return backend.review.link_upload(document_id, form.get("version", ""), submission_id,
+                                              form.get("reference_id", ""), actor(session), now(),
+                                              identity_checked=form.get("identity_checked") == "1")
+        return await act(request, document_id, run, "attached")
+
+    @router.post("/documents/{document_id}/uploads/{submission_id}/dismiss")
+    async def dismiss_upload(request: Request, document_id: str, submission_id: str) -> Response:
+        def run(session: BrowserSession, form: dict[str, str]) -> str:
+            return backend.review.dismiss_upload(document_id, form.get("version", ""), submission_id,
+                                                 actor(session), now())
+        return await act(request, document_id, run, "dismissed")
 
     @router.post("/documents/{document_id}/split/confirm")
     async def confirm_split(request: Request, document_id: str) -> Response:

@@ -109,6 +109,8 @@ class DocumentView:
     version: str
     checked: frozenset[tuple[str, str, int | None]] = field(default_factory=frozenset)
     """(segment id, field, item) a clerk has confirmed or corrected."""
+    pending_uploads: tuple[dict[str, Any], ...] = ()
+    """Later uploads of the same bytes whose own Reference ID needs a clerk (invalid, unknown, conflicting)."""
 
 
 def version_of(document: Document) -> str:
@@ -136,11 +138,17 @@ class SqlReview:
                 select(Document).where(Document.state.in_(QUEUE_STATES), Document.review_closed_at.is_(None))
                 .order_by(Document.created_at, Document.id)
             ).all()
+            pending = _pending_uploads(session)
+            listed = {r.id for r in rows}
+            extra = [d for d in (session.get(Document, i) for i in pending if i not in listed) if d is not None]
+            rows = [*rows, *extra]
             sources = _first_sources(session, [r.id for r in rows])
             items = []
             for doc in rows:
+                upload_reasons = [r for sub in pending.get(doc.id, []) for r in sub.reference_outcome["review_reasons"]]
                 item = QueueItem(
-                    document_id=doc.id, file_name=doc.file_name, state=doc.state, reasons=_reasons(doc),
+                    document_id=doc.id, file_name=doc.file_name, state=doc.state,
+                    reasons=tuple(dict.fromkeys([*(_reasons(doc) if doc.id in listed else ()), *upload_reasons])),
                     urgent=_urgent(doc.extraction), received_at=utc(doc.created_at) or doc.created_at,
                     source=sources.get(doc.id, {}).get("source", "?"),
                     document_type=((doc.extraction or {}).get("document_type") or {}).get("value"),
@@ -158,8 +166,9 @@ class SqlReview:
 
     def queue_size(self) -> int:
         with self.records.transaction() as session:
-            return session.scalar(select(func.count()).select_from(Document).where(
-                Document.state.in_(QUEUE_STATES), Document.review_closed_at.is_(None))) or 0
+            listed = set(session.scalars(select(Document.id).where(
+                Document.state.in_(QUEUE_STATES), Document.review_closed_at.is_(None))))
+            return len(listed | set(_pending_uploads(session)))
 
     def document(self, document_id: str) -> DocumentView | None:
         with self.records.transaction() as session:
@@ -204,6 +213,10 @@ class SqlReview:
                           for s in submissions),
             segments=tuple(segments), split_confirmed=bool(split_confirmed), version=version_of(doc),
             checked=checked,
+            pending_uploads=tuple({"submission_id": s.id, "source": s.source, "uploader": s.uploader,
+                                   "given_reference_id": s.given_reference_id, "received_at": utc(s.received_at),
+                                   "review_reasons": list(s.reference_outcome["review_reasons"])}
+                                  for s in _pending_uploads(session, doc.id).get(doc.id, [])),
         )
 
     def others_viewing(self, document_id: str, username: str, now: datetime,
@@ -464,6 +477,74 @@ class SqlReview:
                    new={"segments": [[whole.first_page, whole.last_page]], "segment_id": whole.id})
             return version_of(doc)
 
+    # -- later uploads naming another case ---------------------------------------------------------------------
+
+    @contextmanager
+    def _upload(self, document_id: str, version: str, submission_id: str
+                ) -> Iterator[tuple[Session, Document, Submission]]:
+        with self.records.transaction() as session:
+            doc = session.scalar(select(Document).where(Document.id == document_id).with_for_update())
+            if doc is None:
+                raise ReviewError("not_found", "There is no such document.")
+            if version_of(doc) != version:
+                raise ReviewError("stale", "Someone changed this document since you opened it; it has been "
+                                           "reloaded with their change.")
+            submission = session.get(Submission, submission_id)
+            if (submission is None or submission.document_id != doc.id
+                    or not (submission.reference_outcome or {}).get("review_reasons")):
+                raise ReviewError("closed", "This upload no longer needs a clerk.")
+            doc.review_revision = (doc.review_revision or 0) + 1
+            yield session, doc, submission
+
+    def link_upload(self, document_id: str, version: str, submission_id: str, reference_id: str,
+                    actor: tuple[str, str], now: datetime, *, identity_checked: bool = False) -> str:
+        """A later upload of this file meant a case its Reference ID did not name right: link the document's
+        parts to that case too (never instead of their own), with the same identity check as an attachment."""
+        _, username = actor
+        with self._upload(document_id, version, submission_id) as (session, doc, submission):
+            case = session.scalar(select(Case).where(Case.reference_id == normalise_reference_id(reference_id)))
+            if case is None or case.status not in ("open", "draft"):
+                raise ReviewError("no_case", "There is no open or draft case with this Reference ID.")
+            segments = session.scalars(select(Segment).where(Segment.document_id == doc.id)
+                                       .order_by(Segment.first_page)).all()
+            conflicts = sorted({c for s in segments for c in contradictions(Identity.from_json(s.fields),
+                                                                              to_record(case))})
+            if conflicts and not identity_checked:
+                raise ReviewError("identity_conflict", "The case's member does not match this document. Check "
+                                  "the fields listed, then confirm that this is the same patient.", conflicts)
+            evidence = {"by": "clerk", "user": username, "submission_id": submission.id, "conflicts": conflicts,
+                        "identity_checked": identity_checked}
+            for segment in segments:
+                if session.scalar(select(CaseLink.id).where(CaseLink.segment_id == segment.id,
+                                                            CaseLink.case_id == case.id)) is not None:
+                    continue
+                session.add(CaseLink(segment_id=segment.id, case_id=case.id, method="reference_id",
+                                     evidence=evidence, created_at=now))
+                _audit(session, now, username, "segment.linked", "segment", segment.id,
+                       new={"reference_id": case.reference_id, "method": "reference_id"}, evidence=evidence)
+                _outbox(session, now, "document.attached", case.reference_id,
+                        {"document_id": doc.id, "segment_id": segment.id, "reference_id": case.reference_id,
+                         "match": "reference_id", "submission_id": submission.id})
+            old = submission.reference_outcome
+            submission.reference_outcome = {"case": {"reference_id": case.reference_id, "match": "reference_id"},
+                                            "review_reasons": [], "reviewed_by": username}
+            _audit(session, now, username, "submission.reviewed", "submission", submission.id, old=old,
+                   new=submission.reference_outcome, evidence={"document_id": doc.id})
+            return version_of(doc)
+
+    def dismiss_upload(self, document_id: str, version: str, submission_id: str, actor: tuple[str, str],
+                       now: datetime) -> str:
+        """The later upload's Reference ID was simply wrong and the document is where it belongs: say so."""
+        _, username = actor
+        with self._upload(document_id, version, submission_id) as (session, doc, submission):
+            old = submission.reference_outcome
+            submission.reference_outcome = {"case": None, "review_reasons": [], "dismissed_by": username}
+            _audit(session, now, username, "submission.dismissed", "submission", submission.id, old=old,
+                   new=submission.reference_outcome, evidence={"document_id": doc.id})
+            _outbox(session, now, "document.reviewed", doc.id,
+                    {"document_id": doc.id, "submission_id": submission.id, "outcome": "dismissed"})
+            return version_of(doc)
+
     # -- helpers -------------------------------------------------------------------------------------------------
 
     def _require_checked(self, session: Session, document_id: str, segment: Segment) -> None:
@@ -650,6 +731,18 @@ def _summary(case: Case) -> CaseSummary:
     return CaseSummary(reference_id=case.reference_id, status=case.status, policy_id=case.policy_id, dob=case.dob,
                        first_name=case.first_name, last_name=case.last_name, plan=case.plan, urgent=case.urgent,
                        expires_at=utc(case.expires_at))
+
+
+def _pending_uploads(session: Session, document_id: str | None = None) -> dict[str, list[Submission]]:
+    """Duplicate submissions whose own Reference ID came to review reasons a clerk has not yet settled."""
+    statement = select(Submission).where(Submission.duplicate.is_(True), Submission.reference_outcome.is_not(None))
+    if document_id is not None:
+        statement = statement.where(Submission.document_id == document_id)
+    found: dict[str, list[Submission]] = {}
+    for submission in session.scalars(statement.order_by(Submission.recorded_at, Submission.id)):
+        if (submission.reference_outcome or {}).get("review_reasons"):
+            found.setdefault(submission.document_id, []).append(submission)
+    return found
 
 
 def _first_sources(session: Session, document_ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -231,3 +231,51 @@ def test_the_ingest_answer_shows_the_clerks_values_once_settled(records, review,
     assert after["status"] == "attached" and after["case"] == {"reference_id": REF_OPEN, "match": "reference_id"}
     assert after["fields"]["dob"]["value"] == "1970-03-04" and after["fields"]["dob"]["confidence"] == 1.0
     assert after["fields"]["cpt"][0]["value"] == "27447"
+
+
+def _pending_upload(records, document_id, given="PA0000000026", reasons=("unknown:reference_id",)):
+    import uuid as _uuid
+
+    from docintake.storage.tables import Submission
+
+    with records.transaction() as session:
+        submission = Submission(id=_uuid.uuid4().hex, source="upload", file_name="again.tif", sender={},
+                                given_reference_id=given, received_at=LATER, recorded_at=LATER,
+                                document_id=document_id, duplicate=True,
+                                reference_outcome={"case": None, "review_reasons": list(reasons)})
+        session.add(submission)
+        return submission.id
+
+
+def test_a_later_upload_naming_an_unknown_case_waits_for_a_clerk_who_links_it(records, review, clerk):
+    add_case(records)
+    document_id, (segment_id,) = add_document(records, state="attached", reasons=())
+    submission_id = _pending_upload(records, document_id)
+    (item,) = review.queue()
+    assert item.document_id == document_id and item.reasons == ("unknown:reference_id",)
+    assert [i.document_id for i in review.queue(reason="unknown")] == [document_id]
+    view = review.document(document_id)
+    assert not view.in_queue and view.pending_uploads[0]["given_reference_id"] == "PA0000000026"
+    review.link_upload(document_id, view.version, submission_id, REF_OPEN, clerk, LATER)
+    assert review.queue() == [] and review.document(document_id).pending_uploads == ()
+    with records.transaction() as session:
+        link = session.scalars(select(CaseLink)).one()
+        assert link.segment_id == segment_id and link.evidence["submission_id"] == submission_id
+    view = records.ingest_view(document_id)
+    assert view["submissions"][submission_id]["case"] == {"reference_id": REF_OPEN, "match": "reference_id"}
+
+
+def test_a_later_upload_is_linked_only_past_an_identity_check_or_dismissed(records, review, clerk):
+    add_case(records, last="Other")
+    document_id, _ = add_document(records, state="attached", reasons=())
+    submission_id = _pending_upload(records, document_id)
+    with pytest.raises(ReviewError) as raised:
+        review.link_upload(document_id, _version(review, document_id), submission_id, REF_OPEN, clerk, LATER)
+    assert raised.value.code == "identity_conflict"
+    review.dismiss_upload(document_id, _version(review, document_id), submission_id, clerk, LATER)
+    assert review.queue() == []
+    with pytest.raises(ReviewError) as again:
+        review.dismiss_upload(document_id, _version(review, document_id), submission_id, clerk, LATER)
+    assert again.value.code == "closed"
+    with records.transaction() as session:
+        assert session.scalars(select(CaseLink)).all() == []

@@ -204,3 +204,18 @@ def test_a_flow_documents_values_get_boxes_found_in_its_text(web, records):
     assert "data-bbox=" in member
     name = re.search(r'id="f-[0-9a-f]+-patient_name-x"[^>]*>', html, re.S).group(0)
     assert "data-bbox=" not in name  # "Quill" is not on this page
+
+
+def test_a_later_uploads_reference_id_is_settled_on_the_document_page(web, records, review):
+    from .test_review_service import _pending_upload
+
+    document_id, _ = add_document(records, state="attached", reasons=())
+    submission_id = _pending_upload(records, document_id)
+    sign_in(web)
+    assert document_id in web.get("/review/queue").text
+    html = web.get(f"/review/documents/{document_id}").text
+    assert f'id="upload-{submission_id}"' in html and "PA0000000026" in html
+    answer = web.post(f"/review/documents/{document_id}/uploads/{submission_id}/dismiss",
+                      data={"csrf": csrf_of(html), "version": review.document(document_id).version})
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/review/queue")
+    assert document_id not in web.get("/review/queue").text
