@@ -134,25 +134,30 @@ class SqlReview:
         """Open review work: urgent first, then oldest. ``reason`` filters on a reason's kind (the part before
         ':'), ``quarantined`` included; ``source`` on fax/upload/cli."""
         with self.records.transaction() as session:
-            rows = session.scalars(
-                select(Document).where(Document.state.in_(QUEUE_STATES), Document.review_closed_at.is_(None))
-                .order_by(Document.created_at, Document.id)
-            ).all()
+            # Only the columns a row shows: the extraction JSON is read by path in the database, not loaded whole.
+            columns = (Document.id, Document.file_name, Document.state, Document.review_reasons,
+                       Document.quarantine_code, Document.created_at, Document.review_revision,
+                       Document.extraction["fields"]["urgent"]["value"].as_boolean(),
+                       Document.extraction["document_type"]["value"].as_string(),
+                       Document.extraction["pages"].as_integer())
+            rows = session.execute(select(*columns).where(
+                Document.state.in_(QUEUE_STATES), Document.review_closed_at.is_(None))).all()
             pending = _pending_uploads(session)
-            listed = {r.id for r in rows}
-            extra = [d for d in (session.get(Document, i) for i in pending if i not in listed) if d is not None]
-            rows = [*rows, *extra]
-            sources = _first_sources(session, [r.id for r in rows])
+            listed = {r[0] for r in rows}
+            missing = [i for i in pending if i not in listed]
+            if missing:
+                rows = [*rows, *session.execute(select(*columns).where(Document.id.in_(missing))).all()]
+            sources = _first_sources(session, [r[0] for r in rows])
             items = []
-            for doc in rows:
-                upload_reasons = [r for sub in pending.get(doc.id, []) for r in sub.reference_outcome["review_reasons"]]
+            for (document_id, file_name, state, reasons, quarantine, created, revision, urgent, kind,
+                 pages) in rows:
+                own = _reason_list(state, reasons, quarantine) if document_id in listed else []
+                uploads = [r for sub in pending.get(document_id, []) for r in sub.reference_outcome["review_reasons"]]
                 item = QueueItem(
-                    document_id=doc.id, file_name=doc.file_name, state=doc.state,
-                    reasons=tuple(dict.fromkeys([*(_reasons(doc) if doc.id in listed else ()), *upload_reasons])),
-                    urgent=_urgent(doc.extraction), received_at=utc(doc.created_at) or doc.created_at,
-                    source=sources.get(doc.id, {}).get("source", "?"),
-                    document_type=((doc.extraction or {}).get("document_type") or {}).get("value"),
-                    pages=(doc.extraction or {}).get("pages"), version=version_of(doc),
+                    document_id=document_id, file_name=file_name, state=state,
+                    reasons=tuple(dict.fromkeys([*own, *uploads])), urgent=bool(urgent),
+                    received_at=utc(created) or created, source=sources.get(document_id, {}).get("source", "?"),
+                    document_type=kind, pages=pages, version=str(revision or 0),
                 )
                 if reason and not any(r.split(":")[0] == reason for r in item.reasons):
                     continue
@@ -716,10 +721,14 @@ def _union(session: Session, document_id: str) -> list[str]:
 
 
 def _reasons(doc: Document) -> tuple[str, ...]:
-    reasons = list(doc.review_reasons or [])
-    if doc.state == "quarantined" and doc.quarantine_code:
-        reasons.insert(0, f"quarantined:{doc.quarantine_code}")
-    return tuple(reasons)
+    return tuple(_reason_list(doc.state, doc.review_reasons, doc.quarantine_code))
+
+
+def _reason_list(state: str, reasons: list[Any] | None, quarantine_code: str | None) -> list[str]:
+    found = [str(r) for r in reasons or []]
+    if state == "quarantined" and quarantine_code:
+        found.insert(0, f"quarantined:{quarantine_code}")
+    return found
 
 
 def _urgent(extraction: dict[str, Any] | None) -> bool:
