@@ -115,6 +115,9 @@ class Settings(BaseSettings):
     review_session_hours: PositiveFloat = 12.0
     review_lockout_attempts: PositiveInt = 3
     review_lockout_minutes: PositiveFloat = 30.0
+    # Failed sign-ins from one address (whatever the names) within review_lockout_minutes before its attempts are
+    # refused unchecked: slows password spraying without locking anyone's account. Mind a clinic behind one NAT.
+    review_client_failures: PositiveInt = 20
     # Secure cookies are sent over HTTPS only (browsers also accept them from http://localhost); turn off only
     # behind a TLS-terminating proxy that talks plain HTTP to a non-loopback address.
     review_cookie_secure: bool = True

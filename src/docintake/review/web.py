@@ -76,7 +76,8 @@ class ReviewBackend:
         policy = Policy(max_failures=settings.review_lockout_attempts,
                         lockout=timedelta(minutes=settings.review_lockout_minutes),
                         idle=timedelta(minutes=settings.review_idle_minutes),
-                        absolute=timedelta(hours=settings.review_session_hours))
+                        absolute=timedelta(hours=settings.review_session_hours),
+                        client_failures=settings.review_client_failures)
         return cls(review=SqlReview(records, threshold=settings.auto_accept,
                                     draft_ttl=timedelta(hours=settings.draft_ttl_hours)),
                    users=SqlUsers(records.engine, policy), pages=PageRenderer(blobs, settings), api=api,
@@ -175,8 +176,11 @@ def install(app: FastAPI, backend: ReviewBackend) -> None:
             token = secrets.token_urlsafe(24)
             message = ("Sign-in failed. After three failed attempts in a row an account is locked for "
                        f"{backend.settings.review_lockout_minutes:.0f} minutes; an administrator can unlock it.")
-            response = page(request, "login.html", None, status=401, pre=token, error=message,
-                            username=username[:64])
+            if result.throttled:
+                message = ("Too many failed sign-ins from this computer. Wait "
+                           f"{backend.settings.review_lockout_minutes:.0f} minutes or ask an administrator.")
+            response = page(request, "login.html", None, status=429 if result.throttled else 401, pre=token,
+                            error=message, username=username[:64])
             response.set_cookie(_PRE_COOKIE, token, httponly=True, secure=secure, samesite="strict", path=PREFIX)
             return response
         session_id, _csrf = await run_in_threadpool(backend.users.open_session, result.account, now())

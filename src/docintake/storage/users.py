@@ -13,10 +13,11 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 
 from docintake.storage.cases import utc
 from docintake.storage.database import session_factory
@@ -61,6 +62,7 @@ class SignIn:
 
     account: Account | None
     locked: bool = False
+    throttled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,9 @@ class Policy:
     lockout: timedelta = timedelta(minutes=30)
     idle: timedelta = timedelta(minutes=30)
     absolute: timedelta = timedelta(hours=12)
+    # One address trying many names (password spraying) is slowed down whatever the names: after this many
+    # failures from it within ``lockout``, its attempts are refused unchecked until the window has passed.
+    client_failures: int = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +188,14 @@ class SqlUsers:
 
     def sign_in(self, username: str, password: str, now: datetime, client: str | None = None) -> SignIn:
         """Check a password. The ``max_failures``-th failure in a row locks the account for ``lockout``; a
-        locked or disabled account fails even with the right password. Every attempt is audited."""
+        locked or disabled account fails even with the right password. An address with ``client_failures``
+        failures within ``lockout`` is refused without a check. Every attempt is audited."""
         name = username.strip().lower()[:64]
         with self._sessions() as session, session.begin():
+            if client is not None and self._client_failures(session, client, now) >= self.policy.client_failures:
+                session.add(Audit(at=now, actor="anonymous", action="user.sign_in_refused", subject_type="client",
+                                  subject_id=client[:64], evidence={"reason": "too_many_failures"}))
+                return SignIn(None, throttled=True)
             row = session.scalar(select(User).where(User.username == name).with_for_update())
             if row is None:
                 _verify(_DUMMY_HASH, password)
@@ -215,6 +225,11 @@ class SqlUsers:
             session.add(Audit(at=now, actor="anonymous", action="user.sign_in_failed", subject_type="user",
                               subject_id=row.id, evidence={"reason": reason, "client": client}))
             return SignIn(None, locked=reason in ("locked", "bad_password_locked"))
+
+    def _client_failures(self, session: Any, client: str, now: datetime) -> int:
+        return session.scalar(select(func.count()).select_from(Audit).where(
+            Audit.action == "user.sign_in_failed", Audit.at >= now - self.policy.lockout,
+            Audit.evidence["client"].as_string() == client)) or 0
 
     # -- browser sessions ----------------------------------------------------------------------------------------
 

@@ -101,3 +101,17 @@ def test_disabling_or_a_new_password_ends_sessions(users):
     cookie, _ = users.open_session(account, NOW)
     users.set_disabled("clerk1", True, NOW)
     assert users.resume(cookie, NOW) is None
+
+
+def test_many_failures_from_one_address_are_refused_whatever_the_names(engine):
+    from docintake.storage.users import Policy, SqlUsers
+
+    users = SqlUsers(engine, Policy(client_failures=4))
+    users.add("clerk1", GOOD, "clerk", NOW)
+    for name in ("ana", "bob", "cy", "dee"):
+        assert not users.sign_in(name, "guess", NOW, client="10.0.0.9").throttled
+    refused = users.sign_in("clerk1", GOOD, NOW, client="10.0.0.9")
+    assert refused.account is None and refused.throttled
+    assert users.sign_in("clerk1", GOOD, NOW, client="10.0.0.10").account is not None  # another address
+    assert users.sign_in("clerk1", GOOD, NOW + timedelta(minutes=31), client="10.0.0.9").account is not None
+    assert not users.find("clerk1").locked(NOW)  # spraying locked nobody's account
