@@ -219,3 +219,15 @@ def test_a_later_uploads_reference_id_is_settled_on_the_document_page(web, recor
                       data={"csrf": csrf_of(html), "version": review.document(document_id).version})
     assert answer.status_code == 303 and answer.headers["location"].startswith("/review/queue")
     assert document_id not in web.get("/review/queue").text
+
+
+def test_the_fax_servers_sender_and_page_count_are_shown(web, records):
+    from docintake.storage.tables import Submission
+
+    document_id, _ = add_document(records)
+    with records.transaction() as session:
+        submission = session.scalars(select(Submission).where(Submission.document_id == document_id)).one()
+        submission.sender = {"sidecar": "xml", "sender_number": "+15555550199", "pages": 3}
+    sign_in(web)
+    html = web.get(f"/review/documents/{document_id}").text
+    assert "from +15555550199" in html and "the fax server counted 3 pages" in html
