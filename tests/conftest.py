@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if marker in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _process_state_restored():
+    """`docintake.cli.main` prepares the process as a service (umask, TMPDIR and tempfile's folder inside the
+    data directory): a test that calls it must not hand that to the next test (a Chromium started later would
+    put its sockets under a gone test folder)."""
+    tempdir, tmpdir_env, threads = tempfile.tempdir, os.environ.get("TMPDIR"), os.environ.get("OMP_THREAD_LIMIT")
+    umask = os.umask(0o077)
+    os.umask(umask)
+    yield
+    tempfile.tempdir = tempdir
+    for name, value in (("TMPDIR", tmpdir_env), ("OMP_THREAD_LIMIT", threads)):
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    os.umask(umask)
 
 
 @pytest.fixture
