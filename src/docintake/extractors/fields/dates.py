@@ -12,14 +12,17 @@ _MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_NAME = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
-_D = r"[0-9OIlSB]"  # digits as OCR may have read them; repaired afterwards
+_D = r"[0-9OIilSB]"  # digits as OCR may have read them; repaired afterwards
 
 DATE_PATTERN = re.compile(
     "|".join(
         (
             rf"(?P<iso>\b(?P<iy>{_D}{{4}})-(?P<im>{_D}{{1,2}})-(?P<id>{_D}{{1,2}})\b)",
             rf"(?P<num>\b(?P<nm>{_D}{{1,2}})\s?(?P<sep>[/\-.])\s?(?P<nd>{_D}{{1,2}})\s?(?P=sep)\s?(?P<ny>{_D}{{4}}|{_D}{{2}})(?![\d/]))",
-            rf"(?P<named>\b{_MONTH_NAME}\.?\s+(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<wy>\d{{4}}|'?\d{{2}})\b)",
+            # "Jan 5, 1960", "Jan 5,1960", and OCR's "Apr. 7,:1986" or "Nov 25; 2026" (a speck by the comma);
+            # a two-digit year needs its space ("Jan 5,60" is too easily a list).
+            rf"(?P<named>\b{_MONTH_NAME}\.?\s+(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:[,;]?\s+(?P<wy>\d{{4}}|'?\d{{2}})|[,;][.:;]?(?P<wy4>\d{{4}}))\b)",
             rf"(?P<dmy>\b(?P<dd>\d{{1,2}})[\s\-]{_MONTH_NAME.replace('mon', 'dmon')}\.?[\s\-,]+"
             rf"(?P<dy>\d{{4}}|\d{{2}})\b)",
             r"(?P<boxed>\b(?P<bm>[01]\d) (?P<bd>[0-3]\d) (?P<by>(?:19|20)\d{2})\b)",
@@ -28,7 +31,7 @@ DATE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-_DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+_DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "S": "5", "B": "8"})
 
 
 class DateRole(StrEnum):
@@ -80,8 +83,9 @@ def find_dates(text: str, role: DateRole, today: date) -> list[FoundDate]:
                 y = _year(g.group("ny"), role, mo, d, today)
             elif g.group("named"):
                 mo, d = _MONTHS[g.group("mon")[:3].lower()], int(g.group("wd"))
-                two = len(g.group("wy").lstrip("'")) == 2
-                y = _year(g.group("wy"), role, mo, d, today)
+                year_text = g.group("wy") or g.group("wy4")
+                two = len(year_text.lstrip("'")) == 2
+                y = _year(year_text, role, mo, d, today)
             elif g.group("dmy"):
                 mo, d = _MONTHS[g.group("dmon")[:3].lower()], int(g.group("dd"))
                 two = len(g.group("dy")) == 2

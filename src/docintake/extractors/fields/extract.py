@@ -39,10 +39,14 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
     """Every field of ARCHITECTURE.md: a Field or None for single values, a list for codes, and urgency."""
     scored: list[Scored] = []
     urgency: list[tuple[bool, float, Candidate | None]] = []
+    words: list[tuple[int, int, str]] = []  # (page, offset, word): second readings of an OCR'd name
+    ocr = any(page.ocr for page in pages)
     for page in pages:
         view = build_view(page)
         if not view.tokens:
             continue
+        if ocr:
+            words.extend((view.number, at, _word(t.text)) for at, t in zip(view.starts, view.tokens, strict=True))
         doc = analyse(view)
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
@@ -51,7 +55,7 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
                  *split_name_candidates(pa), *honorific_names(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
         urgency.extend(_urgency(pa))
-    scored = _corroborate(scored)
+    scored = _corroborate(scored, words)
     fields: dict[str, object] = {}
     for name in SINGLE:
         fields[name] = _best_single([s for s in scored if s.candidate.field == name])
@@ -65,9 +69,14 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
 _CORROBORATED = ("policy_id", "dob", "patient_name")  # a repeated date may be another date; a name is the name
 
 
-def _corroborate(scored: list[Scored]) -> list[Scored]:
+def _corroborate(scored: list[Scored], words: list[tuple[int, int, str]]) -> list[Scored]:
     """Rescore OCR'd values that another reading elsewhere in the document (another place, another page)
-    confirms: two independent misreads rarely agree letter for letter."""
+    confirms: two independent misreads rarely agree letter for letter.
+
+    An OCR'd name read only once stays for a clerk: Tesseract misreads a letter inside a name at high word
+    confidence ("Blatkwood"), and no check digit or code set can catch it. Its first and last name read again
+    elsewhere in the document (the cover's RE line, a subscriber box, a signature-free second page) count as
+    a second reading."""
     places: dict[tuple[str, str], set[tuple[int, int]]] = {}
     for s in scored:
         c = s.candidate
@@ -76,10 +85,31 @@ def _corroborate(scored: list[Scored]) -> list[Scored]:
     out = []
     for s in scored:
         c = s.candidate
-        if c.ocr_conf < 1.0 and len(places.get((c.field, _key(c.value)), ())) > 1:
-            s = Scored(c, max(s.confidence, score(c, corroborated=True)))
+        if c.ocr_conf < 1.0:
+            again = len(places.get((c.field, _key(c.value)), ())) > 1
+            if c.field == "patient_name":
+                again = again or _read_elsewhere(c, words)
+                if not again:
+                    s = Scored(c, min(s.confidence, _ONCE_READ_NAME_CAP))
+            if again:
+                s = Scored(c, max(s.confidence, score(c, corroborated=True)))
         out.append(s)
     return out
+
+
+_ONCE_READ_NAME_CAP = 0.88
+
+
+def _word(text: str) -> str:
+    return text.strip(".,;:()[]'\"‘’“”").lower()
+
+
+def _read_elsewhere(c: Candidate, words: list[tuple[int, int, str]]) -> bool:
+    """Whether both parts of a name appear as words outside the candidate's own span."""
+    assert isinstance(c.value, dict)
+    parts = {str(c.value.get("first", "")).lower(), str(c.value.get("last", "")).lower()}
+    seen = {w for page, at, w in words if w in parts and not (page == c.page and c.start <= at < c.end)}
+    return len(parts) == 2 and seen == parts
 
 
 def _field(s: Scored, confidence: float | None = None, note: str | None = None) -> Field:
@@ -132,7 +162,7 @@ _URGENT_WORDING = re.compile(
     r"\b(?:urgent|expedited|emergent|rush)\s*(?:\([^)]{0,20}\)[\s,]*)?(?:request|review|order|delivery|(?:prior\s*)?auth(?:orization)?|"
     r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
     r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
-    r"^\W*(?:URGENT|EXPEDITED)\W*$",
+    r"^\W*(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE)(?:\W+(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE|RUSH))*\W*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
@@ -144,6 +174,8 @@ _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s
 _URGENCY_VOCABULARY = re.compile(
     r"\b(?:urgent(?:ly)?|expedite[ds]?|emergen(?:t|cy)|time[\s-]sensitive|jeopardi[sz]e|a\.?s\.?a\.?p\.?|"
     r"as\s+soon\s+as\s+possible|immediate(?:ly)?)\b", re.IGNORECASE)
+_URGENCY_REASON = re.compile(r"\breasons?\s+for\s+(?:urgen\w*|expedit\w*)\W*(?P<reason>.*)", re.IGNORECASE)
+_REASON_WORD = re.compile(r"\b(?!(?:n/?a|none|not\s+applicable)\b)[A-Za-z]{3,}\b")
 _TICK = re.compile(r"(?:^|\s)(?:\[[xX✓✔■]\]|[☒☑✔✓■⊠]|\(?[xX]\)?)(?=\s)")
 
 
@@ -183,6 +215,11 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
                 ticked_elsewhere = _TICK.search(line) is not None  # "[ ] Urgent [X] For Review"
                 vote(False, 0.85 if ticked_elsewhere else 0.6, 0.75 if ticked_elsewhere else 0.6,
                      start, start + len(line), "options")
+            continue
+        if (reason := _URGENCY_REASON.search(line)) and len(_REASON_WORD.findall(reason.group("reason"))) >= 3:
+            # "Clinical Reason for Urgency: Delay would seriously jeopardize ...": someone wrote why it is urgent.
+            # Evidence, not proof (the box that says so may be lost to OCR): a clerk confirms.
+            vote(True, 0.8, 0.8, start + reason.start(), start + reason.end(), "reason")
             continue
         wording = False
         for m in _URGENT_WORDING.finditer(line):

@@ -22,13 +22,19 @@ class Label:
     column: bool = False
 
 
+# Whitespace within a line (every character str.isspace() accepts but newline and tab), and the quotes OCR makes of
+# specks between label words.
+_SPACE = "[ \\x0b\\x0c\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000‘’“”`]"
+
+
 def _within_line(regex: str) -> str:
     """A label never runs across a line or a table cell: "\\s" in the vocabulary means a space within a line."""
     out, in_class, i = [], False, 0
     while i < len(regex):
         two = regex[i:i + 2]
         if two == r"\s":
-            out.append(" " if in_class else r"[^\S\n\t]")
+            # OCR turns specks between label words into quotes ("Date ‘of Service"): they separate words too.
+            out.append(" " if in_class else _SPACE)
             i += 2
             continue
         if regex[i] == "\\":
@@ -53,7 +59,8 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"member\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),  # "of": OCR
     _l("policy_id", rf"subscriber\s*(?:{_ID}|identification){_NO}?"),
     _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
-    _l("policy_id", rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)\s*(?:{_ID}|{_NO})"),
+    _l("policy_id",
+       rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),
     _l("policy_id", r"(?:health\s*)?plan\s*(?:member\s*)?(?:id|#)"),
     _l("policy_id", rf"insurance\s*(?:{_ID}|{_NO}|identification)"),
     _l("policy_id", r"\bMBI\b"),
@@ -64,12 +71,15 @@ LABELS: tuple[Label, ...] = (
     # Date of birth.
     _l("dob", r"d\s?\.?\s?o\s?\.?\s?b\b\.?"),
     _l("dob", r"date\s*of\s*birth"),
+    # "Date of Birth" as OCR reads it: "pate of Birth", "Date-of Birth", "Dte-of Birth", "Date at Birth".
+    _l("dob", r"[a-z]{2,4}(?:\s|-)*(?:of|at|af|ot)(?:\s|-)*birth", 0.9),
     _l("dob", r"birth\s*date|birthdate|b-day"),
     _l("dob", r"born(?:\s*on)?", 0.8),
     # Date of service.
     _l("service_date", r"date\s*\(?s?\)?\s*of\s*service(?:\s*from)?", column=True),
     _l("service_date", r"\bDOS\b(?:\s*from)?", column=True),
     _l("service_date", r"service\s*date\s*\(?s?\)?(?:\s*from)?", column=True),
+    _l("service_date", r"services?\s*from", 0.9, column=True),  # "Service From | To"
     _l("service_date", r"start\s*date|from\s*date|begin(?:ning)?\s*date", 0.9, column=True),
     _l("service_date", r"date\s*from", 0.9, column=True),  # a service table's "Date From | Date To" columns
     # Prose that books the requested service: "arrange ... on", "proceed with ... on", "scheduled this for".
@@ -77,7 +87,7 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"(?:procedure|surgery|treatment)\s*date", column=True),
     # An admission date is the requested service on an inpatient request, but a past stay in a discharge record.
     _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
-    _l("service_date", r"date\s*of\s*(?:procedure|surgery|admission|treatment)", column=True),
+    _l("service_date", r"date\s*of\s*(?:the\s*)?(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
        r"(?:service\s*|surgery\s*|procedure\s*)?date", column=True),
     # The start of the requested service under other names: "Expected Start of Use", "Start of Care",
@@ -88,6 +98,9 @@ LABELS: tuple[Label, ...] = (
        r"(?:start|begin(?:ning)?)(?:\s*date)?", 0.9, column=True),
     _l("service_date", r"(?:services?|therapy|treatment|care)\s*(?:to\s*|will\s*)?(?:begin|start)s?(?:\s*on)?", 0.8),
     _l("service_date", r"(?:scheduled|planned|anticipated|booked)\s*(?:for|on)|(?:to\s*be\s*)?performed\s*on", 0.8),
+    _l("service_date", r"date\s*(?:scheduled|planned|requested)|(?:take\s*place|slated|set)\s*(?:for|on)", 0.8),
+    # A preferred date in a request's prose: "ideally on Dec. 4", "preferably by 01/05", "on or about".
+    _l("service_date", r"(?:ideally|preferably|tentatively)\s*(?:on|for|by)|on\s*or\s*(?:about|after)", 0.8),
     _l("service_date", r"(?:specimen\s*)?collect(?:ed|ion)(?:\s*date)?", 0.9, column=True),
     # Reference ID of the case.
     _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)|ref(?:erence)?\s*(?=:)", 0.9),
@@ -95,7 +108,7 @@ LABELS: tuple[Label, ...] = (
     _l("reference_id", r"RE\s*:", 0.6),
     _l("reference_id", r"(?:prior\s*)?auth(?:orization)?\s*(?:request\s*)?(?:id\b|#|number|no\.?)", 0.8),
     # Patient name.
-    _l("patient_name", r"patient(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first\s*\))?"),
+    _l("patient_name", r"patient(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first(?:\s*,\s*m\.?i\.?)?\s*\))?"),
     _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient)\s*name"),
     _l("patient_name", r"name\s*of\s*(?:patient|member)"),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
@@ -109,6 +122,7 @@ LABELS: tuple[Label, ...] = (
     _l("name_first", r"first\s*name", 0.85),
     # NPI.
     _l("npi", rf"NPI{_NO}?", column=True),
+    _l("npi", rf"NP[lLT1|]{_NO}?", 0.9, column=True),  # "NPI" as OCR reads it: "NPL", "NPT", "NP1"
     _l("npi", r"national\s*provider\s*identifier"),
     # Procedure codes.
     _l("cpt", r"CPT(?:\s*/\s*HCPCS)?(?:\s*codes?)?(?:\s*\(s\))?", column=True),
@@ -116,6 +130,8 @@ LABELS: tuple[Label, ...] = (
     _l("cpt", r"procedures?\s*codes?(?:\s*\(s\))?|proc\.?\s*codes?", column=True),
     _l("cpt", r"(?:service|billing)\s*codes?", 0.9, column=True),
     _l("cpt", r"procedures?\s*requested|procedures?", 0.8, column=True),
+    # A services table's heading, when OCR garbled its "CPT" column header: evidence, never enough alone.
+    _l("cpt", r"(?:requested|planned)\s*services|services\s*requested", 0.7, column=True),
     _l("hcpcs", r"HCPCS(?:\s*codes?)?", column=True),
     # Diagnosis codes.
     _l("icd10", r"ICD[\s\-]?10(?:[\s\-]?CM)?(?:\s*codes?)?|ICD\s*codes?", column=True),

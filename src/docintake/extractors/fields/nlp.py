@@ -18,15 +18,18 @@ from docintake.extractors.fields.view import PageView
 
 VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Digits may arrive as OCR read them (O for 0, l for 1 ...); the recognizers repair and validate.
-    "reference_id": re.compile(r"(?<![A-Za-z0-9])P\s?A[\s\-]?(?:[0-9OIlSBZ][\s\-]?){9}[0-9OIlSBZ](?![A-Za-z0-9])"),
+    "reference_id": re.compile(r"(?<![A-Za-z0-9])P\s?A[\s\-]?(?:[0-9OQIlSBZ][\s\-]?){9}[0-9OQIlSBZ](?![A-Za-z0-9])"),
     "npi": re.compile(r"(?<![\w\-/.])[12][0-9OIlSBZ]{9}(?![\w\-/])"),
     # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
     # keeps those, and the recognizer repairs them only on OCR'd pages.
     # A stray dot OCR puts before a code (".S46.011A") is no decimal point: only a dot after a word char is.
     "icd10": re.compile(r"(?<![\w\-/])(?<![\w\-/]\.)(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?|"
-                        r"[£$€580126][0-9][0-9A-Z]\.[0-9A-Z]{1,4})(?![\w\-/]|\.\d)"),
-    "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
-    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
+                        r"[£$€580126}\]][0-9][0-9A-Z]\.[0-9A-Z]{1,4}|[0-9]{2}\.[0-9A-Z]{1,4}|1[0-9]{2})(?![\w\-/]|\.\d)"),
+    # The second form: OCR read the "(" before a code as "1" ("197140)"); the recognizer keeps it only on OCR'd
+    # pages, as a repair.
+    "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)|"
+                      r"(?<=\s[1Il|])\d{4}[0-9FTU](?=[)\]])"),
+    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V£€][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
 }
 
 _PAGE_COUNTER = re.compile(r"\bP(?:AGE|AG|G)?\.?\s*0*(\d{1,3})\s*(?:/|OF)\s*0*(\d{1,3})\b", re.IGNORECASE)
@@ -44,6 +47,9 @@ _STATES = (
 ).split()
 # A ZIP code follows a state abbreviation ("Austin, TX 78701") or carries its +4 ("78701-1234").
 _ZIP = re.compile(rf"\b(?:{'|'.join(_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b")
+# On OCR'd pages the state after a city is read in mixed case or with a digit ("Madison, Wi 56981",
+# "Springfield, 1L 11690"); only after a city's comma, and never all lower case ("knee scope, or 29881").
+_OCR_STATE_ZIP = re.compile(r"(?<=[A-Za-z]{3},)\s*(?P<st>[A-Z1|][A-Za-z]|[A-Za-z1|][A-Z])\.?,?\s+\d{5}(?:-\d{4})?\b")
 _HEADER_ZONE = 0.085  # fraction of the page height where a fax machine prints its header line
 
 
@@ -86,6 +92,9 @@ def find_masks(doc: Doc) -> Doc:
             masks.append((start + counter.start(), start + counter.end(), "page_counter"))
     masks.extend((m.start(), m.end(), "phone") for m in _PHONE.finditer(text))
     masks.extend((m.start(), m.end(), "zip") for m in _ZIP.finditer(text))
+    if view.ocr:
+        masks.extend((m.start(), m.end(), "zip") for m in _OCR_STATE_ZIP.finditer(text)
+                     if m.group("st").upper().replace("1", "I").replace("|", "I") in _STATES)
     doc.spans["masks"] = _spans(doc, masks)
     return doc
 

@@ -38,6 +38,9 @@ def _corrected(core: str) -> str | None:
     lower = core.lower()
     if len(lower) < 5 or lower in LABEL_WORDS or not lower.isalpha():
         return None
+    if (merged := lower.replace("rn", "m")) != lower and merged in LABEL_WORDS:
+        word = merged  # "m" read as "rn" ("Narne", "Nurnber"): the commonest OCR confusion, one edit too many
+        return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
     limit = 1 if len(lower) <= 6 else 2
     close = [(d, w) for w in LABEL_WORDS if (d := _distance(lower, w, limit)) <= limit]
     if not close:

@@ -64,6 +64,8 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
     "NPI" or "Dates of Service" header of another table says nothing about a code ten lines below it.
     """
     tokens = [view.tokens[i] for i in view.tokens_at(start, end)]
+    # A value that wraps onto the next line ("Dec 28,\n2026") is owned by what owns its beginning.
+    tokens = [t for t in tokens if t.line == tokens[0].line]
     vx0, vy0 = min(t.x0 for t in tokens), min(t.y0 for t in tokens)
     vx1, vy1 = max(t.x1 for t in tokens), max(t.y1 for t in tokens)
     line, cell = tokens[0].line, tokens[0].cell
@@ -84,9 +86,11 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
         return best
 
     for hit in hits:
-        if hit.y1 > vy0 + 0.25 or hit.end > start:
+        # A value on a later line is below its label even when a speck makes its box reach up into the label's
+        # ("12/11/2026" boxed from above the baseline of "Requested Start Date").
+        if (hit.y1 > vy0 + 0.25 and hit.line >= line) or hit.end > start:
             continue
-        drop = vy0 - hit.y1 if view.geometric else float(line - hit.line - 1)
+        drop = max(vy0 - hit.y1, 0.0) if view.geometric else float(line - hit.line - 1)
         if not view.geometric and (hit.cell or cell):
             # A flow table (cells separated by tabs): columns are cell indices, characters do not line up.
             aligned = cell == view.tokens[hit.tokens[0]].cell
@@ -95,13 +99,29 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
         if not aligned or drop > _MAX_COLUMN:
             continue
         relation = Relation.BELOW if drop <= _MAX_BELOW else Relation.COLUMN
-        if relation is Relation.COLUMN and (not hit.label.column or (accept is not None and hit.field not in accept)):
+        if relation is Relation.COLUMN and (not hit.label.column or (accept is not None and hit.field not in accept)
+                                            or _has_own_value(view, hit)):
             continue
         if best is None or drop < best.distance:
             best = Owner(hit, relation, drop)
-    if best is not None:
-        return best
+    wrap = _wrapped_label(view, hits, first, line)
+    if best is not None and wrap is not None and accept is not None and best.hit.field not in accept \
+            and wrap.hit.field in accept:
+        # Prose: the words that end the previous line ("... planned for") own the value, not a label of another
+        # field that happens to stand above it ("(CPT 66984)").
+        return wrap
+    return best if best is not None else wrap
 
+
+def _has_own_value(view: PageView, hit: LabelHit) -> bool:
+    """Whether a value follows the label in its own cell ("Target date 2026-12-28."): then it heads no column."""
+    nxt = hit.tokens[-1] + 1
+    return (nxt < len(view.tokens) and view.tokens[nxt].line == hit.line and view.tokens[nxt].cell == hit.cell
+            and any(ch.isdigit() for ch in view.tokens[nxt].text))
+
+
+def _wrapped_label(view: PageView, hits: list[LabelHit], first: int, line: int) -> Owner | None:
+    """The label that ends the line before a value that starts its line (prose wrapped after the label)."""
     if first == 0 or view.tokens[first - 1].line != line:
         for hit in hits:
             if hit.tokens[-1] == first - 1 and hit.line == line - 1:

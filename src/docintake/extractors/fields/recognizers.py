@@ -104,11 +104,17 @@ _SHAPED: dict[str, tuple[Callable[[str], str | None], int, str]] = {
     "icd10": (v.normalise_icd10, 1, "icd10cm_billable"),
 }
 _SEPARATORS = re.compile(r"[\s\-]")
-_ICD_FIRST = {"£": "E", "€": "E", "$": "S", "5": "S", "8": "B", "0": "O", "1": "I", "2": "Z", "6": "G"}
+# What OCR reads for a code's first letter, and the letters it may stand for; the code set and the words on the
+# line choose among them.
+_ICD_FIRST = {"£": "E", "€": "EF", "$": "S", "5": "S", "8": "BS", "0": "O", "1": "IJ", "2": "Z", "6": "G", "}": "J",
+              "]": "J"}
+_ICD_LOST_LETTER = re.compile(r"^\d{2}\.")  # "(51.16)": the first letter was lost altogether
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # OCR splits a code at a space: a 7th character ("S83.241 A"), the digits after the dot ("H25. 11"), a last digit
 # ("H35.321 1"). The joined code must be in the code set.
 _TRAILING_PART = re.compile(r"(\.?) ([0-9A-Z]{1,3})(?![\w.])")
 _MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
+_CATEGORY_III_T = re.compile(r"^0\d{3}7$")
 
 
 def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
@@ -126,15 +132,29 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
         if field == "reference_id":
             raw = _SEPARATORS.sub("", raw).upper()
         normalise, keep, validator = _SHAPED[field]
-        digit_first = False
+        digit_first = described_only = False
         if field == "icd10" and not raw[0].isalpha():
-            if not page.view.ocr or raw[0] not in _ICD_FIRST:
+            if not page.view.ocr:
                 continue
             digit_first = raw[0].isdigit()
-            raw = _ICD_FIRST[raw[0]] + raw[1:]
-            value, repairs = normalise(raw), ("ocr_letter",)
+            if (found := _icd_first_letter(page, raw, start, end)) is None:
+                continue
+            value, raw, end, described_only = found
+            repairs = ("ocr_letter",) if end == m.end() else ("ocr_letter", "ocr_space")
+        elif field == "hcpcs" and raw[0] in "£€":
+            if not page.view.ocr:
+                continue
+            value, repairs = validated("E" + raw[1:], normalise, keep)  # "£1390": E read as a pound sign
+            repairs = ("ocr_letter", *repairs)
         else:
             value, repairs = validated(raw, normalise, keep)
+        if field in ("cpt", "hcpcs") and start > 0 and page.view.text[start - 1] in "1Il|":
+            if not page.view.ocr:
+                continue  # "197140)" in a text layer is a six-digit number
+            repairs = (*repairs, "ocr_paren")  # "(" read as "1"
+        if value is None and field == "cpt" and page.view.ocr and _CATEGORY_III_T.match(raw):
+            # T read as 7 ("02327"): no Category I code lies there, a Category III code ("0232T") may.
+            value, repairs = normalise(raw[:4] + "T"), ("ocr_letter",)
         if value is None and field == "icd10" and page.view.ocr:
             tail = _TRAILING_PART.match(page.view.text, end)
             if (tail and ("." in raw) != bool(tail.group(1))
@@ -144,7 +164,9 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             continue
         detail = "dotted" if field == "icd10" and "." in raw else ""
         c = _candidate(page, field, value, start, end, validator, repairs, detail)
-        if digit_first and not c.supported:
+        if described_only:
+            c = replace(c, detail=c.detail or "described")
+        elif digit_first and not c.supported:
             # "279.4" in an OCR'd result table is a number, unless a diagnosis label says otherwise or the words
             # on its line name the condition of the repaired code ("Essential hypertension - 110").
             if not v.icd10_described(str(value), _line_of(page.view.text, start)):
@@ -152,6 +174,32 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             c = replace(c, detail=c.detail or "described")
         out.append(c)
     return _continue_lists(page, sorted(out, key=lambda c: c.start))
+
+
+def _icd_first_letter(page: PageAnalysis, raw: str, start: int, end: int) -> tuple[str, str, int, bool] | None:
+    """A code whose first letter OCR misread ("883.241A", "}96.11", "110") or lost ("(51.16)"): the one reading
+    in the code set, as (code, code as printed, end, whether only its described condition vouches for it).
+    A guess among several letters, a lost letter or an undotted "110" stands only where the words on its line
+    name the condition of exactly one reading."""
+    lost = _ICD_LOST_LETTER.match(raw) is not None
+    if not lost and raw[0] not in _ICD_FIRST:
+        return None
+    tails = [("", end)]
+    if (tail := _TRAILING_PART.match(page.view.text, end)) and ("." in raw) != bool(tail.group(1)):
+        tails.append((tail.group(1) + tail.group(2), tail.end()))  # "883.241 A"
+    for extra, stop in tails:
+        printed = raw + extra
+        options = [letter + printed for letter in _ALPHABET] if lost else \
+            [letter + printed[1:] for letter in _ICD_FIRST[raw[0]]]
+        valid = {code for o in options if (code := v.normalise_icd10(o)) is not None}
+        described_only = lost or len(valid) > 1 or "." not in printed
+        if described_only:
+            line = _line_of(page.view.text, start)
+            valid = {code for code in valid if v.icd10_described(code, line)}
+        if len(valid) == 1:
+            code = valid.pop()
+            return code, code if "." in printed else code.replace(".", ""), stop, described_only
+    return None
 
 
 def _line_of(text: str, at: int) -> str:
@@ -234,18 +282,20 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
     "name patient member client date dob birth male female sex gender phone same self unknown n/a na none "
     "request prior authorization form requesting provider doctor dr md do np pa rn facility the of for and "
-    "mr mrs ms miss jr sr ii iii subscriber insured id number policy group address plan medicaid medicare".split()
+    "mr mrs ms miss jr sr ii iii subscriber insured id number policy group address plan medicaid medicare "
+    "to whom it concern dear sir madam sincerely letter re regarding".split()
 )
 
 
 _LABEL_WORDS = frozenset({"DOB", "SEX", "AGE", "MRN", "ID", "DATE", "MEMBER"})
 
 
-def _value_options(page: PageAnalysis, hit: LabelHit) -> list[tuple[list[int], Relation]]:
+def _value_options(page: PageAnalysis, hit: LabelHit, wrap: bool = False) -> list[tuple[list[int], Relation]]:
     """Where the value a label points at may be, most likely first: to its right in the same or next cell, or
     just below it. A label that stands alone in its cell or column with no colon, over a value in its own
     column, heads a grid column ("Member ID" above its box, "Last Name   First Name" over "Doe   Jane"): what
-    lies to its right is another column, so the value below comes first. Callers take the first that parses."""
+    lies to its right is another column, so the value below comes first. Callers take the first that parses.
+    ``wrap``: a label that ends its line may also point at the start of the next line (prose)."""
     view, tokens = page.view, page.view.tokens
     right: list[int] = []
     i = hit.tokens[-1]
@@ -266,6 +316,14 @@ def _value_options(page: PageAnalysis, hit: LabelHit) -> list[tuple[list[int], R
     below = _below(page, hit, starts)
     if below:
         options.insert(0 if options and _heads_column(page, hit, right) else len(options), (below, Relation.BELOW))
+    nxt = hit.tokens[-1] + 1
+    if (wrap and not right and nxt < len(tokens) and tokens[nxt].line == hit.line + 1 and nxt not in starts
+            and ((owner := owner_of(view, page.hits, view.starts[nxt], view.starts[nxt] + len(tokens[nxt].text)))
+                 is None or owner.hit is hit or owner.hit.label.strength < _WEAK_LABEL)):
+        # Prose wrapped after the label ("... Member ID #:\nLGM437635105024)"): the next line's first words, unless
+        # a specific label above them owns them (a grid's "Group #"); a vague one ("RE:", "Date:") does not.
+        options.append(([j for j in range(nxt, min(nxt + 4, len(tokens))) if tokens[j].line == hit.line + 1],
+                        Relation.WRAP))
     return options
 
 
@@ -282,6 +340,7 @@ def _heads_column(page: PageAnalysis, hit: LabelHit, right: list[int]) -> bool:
     return ":" not in between and not view.text[hit.start:hit.end].rstrip().endswith((":", "#"))
 
 
+_WEAK_LABEL = 0.7
 _FLOW_COLUMN_GAP = 1.0  # three or more spaces (half a unit each) in fixed-width text: the next column
 
 
@@ -289,6 +348,15 @@ def _below(page: PageAnalysis, hit: LabelHit, starts: set[int]) -> list[int]:
     """The value in the label's column on the first line under it; nothing if another label comes first."""
     view, tokens = page.view, page.view.tokens
     label_cell = tokens[hit.tokens[0]].cell
+    # The next label to the right on the label's line: the value's words stop where that column begins.
+    next_x0 = min((h.x0 for h in page.hits if h.line == hit.line and h.x0 > hit.x1), default=float("inf"))
+    # Words OCR garbled in front of the label in its own cell ("Member Gy Medicaid ID #") still head the column.
+    left, first = hit.x0, hit.tokens[0]
+    other = {i for h in page.hits if h is not hit for i in h.tokens}
+    while (view.geometric and first > 0 and tokens[first - 1].line == hit.line
+           and tokens[first - 1].cell == label_cell and first - 1 not in other):
+        first -= 1
+        left = tokens[first].x0
     below: list[int] = []
     for j, token in enumerate(tokens):
         drop = token.y0 - hit.y1 if view.geometric else token.line - hit.line - 1
@@ -299,7 +367,10 @@ def _below(page: PageAnalysis, hit: LabelHit, starts: set[int]) -> list[int]:
         if not view.geometric and (label_cell or token.cell):
             aligned = token.cell == label_cell  # a flow table: columns are cells, characters do not line up
         else:
-            aligned = hit.x0 - 1.5 <= token.x0 <= hit.x1 + 12.0
+            aligned = left - 1.5 <= token.x0 <= hit.x1 + 12.0
+            if (not aligned and below and view.geometric and token.line == tokens[below[-1]].line
+                    and token.cell == tokens[below[-1]].cell and token.x0 < next_x0 - 0.5):
+                aligned = True  # a long value in a wide font runs on past the label ("WHITLOCK, EDWINA")
         if not aligned:
             continue
         if j in starts:
@@ -329,7 +400,7 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     for hit in page.hits:
         if hit.field != "policy_id":
             continue
-        for option in _value_options(page, hit):
+        for option in _value_options(page, hit, wrap=True):
             indices, relation = option
             start, _, _ = _value_text(page, indices, hit)
             chunks: list[tuple[int, str]] = []
@@ -338,12 +409,14 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
                 text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(_ID_EDGE)
                 if text:
                     chunks.append((i, text))
-            if chunks and (found := _policy_value(chunks, today)) is not None:
+            if chunks and (found := _policy_value(chunks, today, page.view.ocr)) is not None:
                 break
         else:
             continue
         value, last, validator = found
         repairs: tuple[str, ...] = ()
+        if validator == "id_joined":
+            validator, repairs = "id_shape", ("ocr_space",)
         if page.view.ocr and validator == "id_shape" and (fixed := repair_mbi(value)) is not None:
             value, validator, repairs = fixed, "mbi_shape", ("ocr_mbi",)
         elif page.view.ocr and validator == "id_shape" and (fixed := _LETTER_O_IN_DIGITS.sub("0", value)) != value:
@@ -355,8 +428,12 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     return out
 
 
-def _policy_value(chunks: list[tuple[int, str]], today: date) -> tuple[str, int, str] | None:
-    """The member ID among the first chunks after a label: one token, or groups printed with spaces."""
+def _policy_value(chunks: list[tuple[int, str]], today: date, ocr: bool = False) -> tuple[str, int, str] | None:
+    """The member ID among the first chunks after a label: one token, or groups printed with spaces.
+
+    ``ocr``: a space OCR put inside the ID is bridged when the joined value repairs to a valid MBI
+    ("8EK6-GP4- WRi9"), or when a short run of digits continues the digits ("ZKM320067 460"); the caller marks
+    the latter as a repair."""
     best: tuple[str, int, str] | None = None
     joined = ""
     for n, (index, text) in enumerate(chunks[:4]):
@@ -366,8 +443,13 @@ def _policy_value(chunks: list[tuple[int, str]], today: date) -> tuple[str, int,
         candidate = joined.replace("-", "").upper()
         if v.mbi_ok(candidate):
             return candidate, index, "mbi_shape"
+        if ocr and n > 0 and repair_mbi(candidate) is not None:
+            return candidate, index, "id_shape"
         if _id_shape(candidate, joined, today) and (n == 0 or _groups_alike(chunks[: n + 1])):
             best = (candidate, index, "id_shape")
+        elif (ocr and n == 1 and best is not None and text.isdigit() and len(text) <= 4
+              and chunks[0][1][-1].isdigit() and len(candidate) <= 17):
+            return candidate, index, "id_joined"
     return best
 
 
@@ -414,7 +496,7 @@ def name_candidates(page: PageAnalysis) -> list[Candidate]:
         for option in _value_options(page, hit):
             indices, relation = option
             start, _, text = _value_text(page, indices, hit)
-            if (parsed := parse_name(text)) is not None:
+            if (parsed := parse_name(text, page.view.ocr)) is not None:
                 break
         else:
             continue
@@ -426,7 +508,7 @@ def name_candidates(page: PageAnalysis) -> list[Candidate]:
 
 
 _HONORIFIC_NAME = re.compile(
-    r"(?<!Dear )(?<!Attn: )\b(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?|(?:my|your|our)\s+patient,?)\s+({w})\s+(?:[A-Z]\.?\s+)?({w})"
+    r"(?<!Dear )(?<!Attn: )\b(?:(?:Mr|Mrs|Ms|Miss|Mx)[.,]?|(?:my|your|our)\s+patient,?)\s+({w})\s+(?:[A-Z]\.?\s+)?({w})"
     r"(?![^\W\d_])(?!\s*[A-Z][a-z])".format(w=r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\-][^\W\d_]+)*"))
 
 
@@ -441,7 +523,10 @@ def honorific_names(page: PageAnalysis) -> list[Candidate]:
             continue
         c = _candidate(page, "patient_name", {"first": _name_case(first), "last": _name_case(last)}, m.start(1),
                        m.end(2), "name_shape", (), "honorific")
-        if not c.claimed:
+        # Only a label on the name's own line or one naming someone else claims it: a "Group" in the practice's
+        # name three lines up says nothing about a name in a sentence.
+        if not c.claimed or (c.owner is not None and c.owner.relation is not Relation.RIGHT
+                             and c.owner.hit.field != "other:name"):
             out.append(replace(c, owner=None))
     return out
 
@@ -453,9 +538,11 @@ def split_name_candidates(page: PageAnalysis) -> list[Candidate]:
         if hit.field not in words:
             continue
         for indices, _ in _value_options(page, hit):
-            texts = [page.view.tokens[i].text.strip(",;:") for i in indices]
+            # OCR specks in an empty part of the box ("Abernathy -  .  °") are not words of the name.
+            kept = [i for i in indices if _useful(page.view.tokens[i].text)] if page.view.ocr else indices
+            texts = [page.view.tokens[i].text.strip(",;:") for i in kept]
             if len(texts) == 1 and _NAME_WORD.match(texts[0]) and texts[0].lower() not in _NOT_NAMES:
-                words[hit.field].append((hit, indices[0], texts[0]))
+                words[hit.field].append((hit, kept[0], texts[0]))
                 break
     out: list[Candidate] = []
     for last_hit, last_i, last in words["name_last"]:
@@ -472,12 +559,18 @@ def split_name_candidates(page: PageAnalysis) -> list[Candidate]:
     return out
 
 
-def parse_name(text: str) -> tuple[dict[str, str], int] | None:
-    """{"first", "last"} from "Jane Doe", "Jane M. Doe", "DOE, JANE", "Doe, Jane M"; and how much was used."""
+def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | None:
+    """{"first", "last"} from "Jane Doe", "Jane M. Doe", "DOE, JANE", "Doe, Jane M"; and how much was used.
+
+    ``ocr``: the text was read from an image, so a speck before the name ("b Jane Doe") is skipped and the
+    comma may come out as "," followed by a dot, or as ";" ("DOE,. JANE", "Doe; Jane")."""
     lead = len(text) - len(text.lstrip(":# "))
+    if ocr and (speck := _SPECK.match(text, lead)):
+        lead = speck.end()
     text = text[lead:]
     word = r"[^\W\d_][^\W\d_'\-]+"
-    comma = re.match(rf"\s*({word}(?:\s{word})?)\s*,\s*({word})(?:\s+[^\W\d_]\.?(?![^\W\d_]))?", text)
+    sep = r"(?:,\.?|;)" if ocr else ","
+    comma = re.match(rf"\s*({word}(?:\s{word})?)\s*{sep}\s*({word})(?:\s+[^\W\d_]\.?(?![^\W\d_]))?", text)
     if comma and comma.group(2).lower() not in _NOT_NAMES and comma.group(2).upper() not in _LABEL_WORDS:
         last, first = comma.group(1), comma.group(2)
         words, used = [*last.split(), first], comma.end()
@@ -501,6 +594,10 @@ def parse_name(text: str) -> tuple[dict[str, str], int] | None:
     if len(first.strip(".")) < 2 or len(last) < 2 or not (first[0].isupper() and last[0].isupper()):
         return None
     return {"first": _name_case(first), "last": _name_case(last)}, lead + used
+
+
+# One stray mark or lowercase letter before a name, or quotes glued to it ("“Thornbury, Tamsin").
+_SPECK = re.compile(r"(?:[^\w\s]|[a-z])\s+(?=[A-Z])|[“”‘’\"'«»|]+(?=[A-Z])")
 
 
 def _name_case(word: str) -> str:

@@ -49,7 +49,7 @@ def score(c: Candidate, corroborated: bool = False) -> float:
         return 0.1
     if not c.supported:
         conf = alone
-        if c.field == "icd10" and c.detail != "dotted":
+        if c.field == "icd10" and c.detail not in ("dotted", "described"):  # the line naming it counts like a dot
             conf = 0.35
         if c.field == "policy_id" and c.validator == "mbi_shape":
             conf = 0.7

@@ -42,9 +42,11 @@ def npi_ok(value: str) -> bool:
 
 
 def cpt_ok(value: str) -> bool:
-    """CPT Category I (00100-99607), or Category II/III/PLA (four digits and F, T or U)."""
+    """CPT Category I (00100-99607), or Category II/III/PLA (four digits and F, T or U).
+
+    Category I has no codes between the end of anesthesia (01999) and the start of surgery (10004)."""
     if len(value) == 5 and value.isdigit():
-        return 100 <= int(value) <= 99607
+        return 100 <= int(value) <= 1999 or 10004 <= int(value) <= 99607
     return bool(_CPT_OTHER.match(value))
 
 

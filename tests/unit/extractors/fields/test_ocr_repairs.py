@@ -17,6 +17,8 @@ TODAY = date(2026, 11, 25)
 
 @pytest.mark.parametrize(("read", "meant"), [
     ("Meraber", "Member"), ("Bolicy", "Policy"), ("‘Subscrlber", "‘Subscriber"), ("Diagnosls", "Diagnoses"),
+    ("Narne", "Name"), ("Nurnber", "Number"),  # "m" read as "rn"
+    ("Barnes", "Barnes"),  # a name with "rn" that is no label word stays itself
     ("Number", "Number"),  # a real word stays itself
     ("Nember", "Nember"),  # as close to "member" as to "number": left alone
     ("Glucose", "Glucose"), ("W123456789", "W123456789"), ("Date", "Date"),

@@ -37,6 +37,8 @@ ROWS = [
     (["Ref #: PA1234567890"], "reference_id", None, None),  # check digit fails
     (["Prev. Auth. #: PA1234567897"], "reference_id", None, None),  # a previous case, not this one
     (["Ref #: PA1234567B97"], "reference_id", "PA1234567897", UNSURE),  # OCR repair: a clerk looks
+    (["Auth Ref: PAQ914526116"], "reference_id", "PA0914526116", UNSURE),  # Q for 0, the check digit passes
+    (["Auth Ref: PAQ234567897"], "reference_id", None, None),  # Q for 0, but the check digit fails
     # Member ID.
     (["Member ID: W123456789"], "policy_id", "W123456789", SURE),
     (["Member or Medicaid ID #: 123456789"], "policy_id", "123456789", SURE),
@@ -44,8 +46,15 @@ ROWS = [
     (["Medicare ID: 1EG4-TE5-MK73"], "policy_id", "1EG4TE5MK73", SURE),
     (["Policy # XYZ 123456789 Group # 55512"], "policy_id", "XYZ123456789", SURE),
     (["Group #: 123456789"], "policy_id", None, None),
+    (["Insured's ID Number: W123456789"], "policy_id", "W123456789", SURE),
     (["Member ID: see attached"], "policy_id", None, None),
     (["Phone: 214-555-0100"], "policy_id", None, None),
+    (["Re: Letter for Jane Doe (Date of Birth: 03/21/1968; Member ID #:", "LGM437635105024)"], "policy_id",
+     "LGM437635105024", (0.85, 1.0)),  # the label ends the line, the ID starts the next
+    (["Re: Letter for Jane Doe (Member ID #:", "see the attached card)"], "policy_id", None, None),
+    (["This letter concerns Mrs. Jane Doe (birth date February 3, 1970, Member ID", "6MH2VV3HM97). The symptoms"],
+     "policy_id", "6MH2VV3HM97", (0.85, 1.0)),
+    (["Group #\tMember ID", "GRP-12393"], "policy_id", None, None),  # the grid's Group # owns what lies under it
     # Date of birth.
     (["DOB: 01/05/1960"], "dob", "1960-01-05", SURE),
     (["Date of Birth", "Jan 5, 1960"], "dob", "1960-01-05", SURE),
@@ -53,18 +62,53 @@ ROWS = [
     (["11/24/2026 10:42 FROM: +1-555-812-7619 TO: 1-800-555-0100 P.001/003"], "dob", None, None),
     (["Signature Date: 01/05/2026"], "dob", None, None),
     (["DOB: 12/01/2030"], "dob", None, None),  # in the future
+    (["pate of Birth: 1981-09-30"], "dob", "1981-09-30", (0.85, 1.0)),  # OCR misread the label
+    (["Date at Birth\tGroup No.", "05/21/1953\t546648"], "dob", "1953-05-21", (0.85, 1.0)),
+    (["Age at onset: 01/05/1990"], "dob", None, None),
+    (["DOB: Jan 5,1960"], "dob", "1960-01-05", SURE),
+    (["DOB: Apr. 7,:1986"], "dob", "1986-04-07", (0.85, 1.0)),
+    (["DOB: Jan 5,60"], "dob", None, None),
     # Date of service.
     (["Date(s) of Service: 12/01/2026 - 12/31/2026"], "service_date", "2026-12-01", SURE),
     (["Start Date\tEnd Date", "12/01/2026\t12/31/2026"], "service_date", "2026-12-01", SURE),
     (["Date: 11/20/2026"], "service_date", None, None),
+    (["Service From\tTo", "01/03/2026\t02/03/2026"], "service_date", "2026-01-03", SURE),
+    (["Date of the procedure: 03-Jan-2026"], "service_date", "2026-01-03", SURE),
+    (["Services billed from the office: 01/03/2026"], "service_date", None, None),
+    (["The arthroscopy is set for January 3, 2026 at the surgery center."], "service_date", "2026-01-03", UNSURE),
+    (["Reset for review. Seen 01/03/2026."], "service_date", None, None),
+    (["Target date 2026-12-28. Follow up in 4 weeks.", "Signed by Jane Roe,", "MD on 2026-11-17"], "service_date",
+     "2026-12-28", (0.85, 1.0)),  # a label with its own value heads no column
+    (["Date of Service (MM/DD/YYYY)\tCode", "x", "x", "x", "12/01/2026\t27447"], "service_date", "2026-12-01",
+     (0.85, 1.0)),
+    (["Date of Service", "November 25; 2026"], "service_date", "2026-11-25", (0.85, 1.0)),
+    # ... in prose: a preferred date, a date wrapped onto the next line, a label that ends the previous line.
+    (["I would be grateful if you would arrange a knee MRI [73721], ideally on Dec. 4, 2026."], "service_date",
+     "2026-12-04", UNSURE),
+    (["Services in dispute: 27447. Proposed date of service Dec 28,", "2026."], "service_date", "2026-12-28",
+     SURE),
+    (["to request authorization for cataract removal (CPT 66984), planned for", "01/01/2027 at Riverside."],
+     "service_date", "2027-01-01", UNSURE),
+    (["Letter dated Dec. 4, 2026, ideally answered soon."], "service_date", None, None),
+    (["Ideally the patient (CPT 66984) would", "01/01/2027 at Riverside."], "service_date", None, None),
     # Patient name.
     (["Patient Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Patient Name (Last, First): DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Client Name", "Maria Lopez"], "patient_name", {"first": "Maria", "last": "Lopez"}, SURE),
     (["Provider Name: John Smith"], "patient_name", None, None),
+    (["Patient's Name (Last, First, MI)", "DOE, JANE M"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
+    # A letter's greeting is no name under its RE line; a titled name in prose is one, for a clerk to confirm,
+    # whatever a "Group" in the practice's name three lines up may claim.
+    (["Re: Letter of Medical Necessity for a knee MRI", "To Whom It May Concern:"], "patient_name", None, None),
+    (["To: Pinecrest Cardiology Group", "Referral Coordinator", "Dear colleague,",
+      "I am referring Mrs. Yardley Abernathy, born Aug. 28, 1948, for further care."], "patient_name",
+     {"first": "Yardley", "last": "Abernathy"}, UNSURE),
+    (["Subscriber Name: Mrs. Yardley Abernathy"], "patient_name", None, None),
     # NPI.
     (["NPI #: 1234567893"], "npi", ["1234567893"], SURE),
     (["NPI #: 1234567890"], "npi", [], None),
+    (["Rheumatology, NPT 1234567893"], "npi", ["1234567893"], (0.85, 1.0)),  # the label misread, Luhn still holds
+    (["NPT 1234567890"], "npi", [], None),
     (["Phone: (123) 456-7893"], "npi", [], None),
     (["Call 1234567893 today"], "npi", ["1234567893"], UNSURE),  # valid, but nothing says it is an NPI
     # CPT and HCPCS.
@@ -76,6 +120,8 @@ ROWS = [
     (["11/24/2026 10:42 FROM: 27447 P.002/004"], "cpt", [], None),  # the fax header carries no codes
     (["Invoice total 12345 dollars"], "cpt", [], None),
     (["HCPCS: J1745"], "hcpcs", ["J1745"], SURE),
+    (["Requested Services", "96413\tChemotherapy infusion, first hour"], "cpt", ["96413"], UNSURE),  # heading only
+    (["Requested Services: see the attached order", "Clinic, Madison, WI 53703"], "cpt", [], None),
     # ICD-10-CM.
     (["Diagnosis Code: M17.11"], "icd10", ["M17.11"], SURE),
     (["ICD-10: M1711, E11.9"], "icd10", ["M17.11", "E11.9"], SURE),
@@ -102,8 +148,24 @@ def test_urgency():
     assert fields_of("Review Type: [ ] Urgent [X] Non-Urgent")["urgent"].value is False
     assert fields_of("EXPEDITED REQUEST", "Please review.")["urgent"].value is True
     assert fields_of("This is not an urgent request.")["urgent"].value is False
+    assert fields_of("*** TIME-SENSITIVE / URGENT ***")["urgent"].value is True
+    assert fields_of("Time-sensitive results are phoned to the office.")["urgent"].confidence < 0.9
     default = fields_of("Member ID: W123456789")["urgent"]
     assert default.value is False and default.confidence >= 0.9
+
+
+@pytest.mark.parametrize(("lines", "value", "band"), [
+    # A reason written for urgency speaks for it, even where OCR lost the tick; a clerk confirms.
+    (["Review Type: Oo Non-Urgent [] Urgent", "Clinical Reason for Urgency: Delay would seriously jeopardize the"
+      " patient's ability to regain maximum function."], True, UNSURE),
+    (["Review Type: [X] Urgent [ ] Non-Urgent", "Clinical Reason for Urgency: Delay would jeopardize recovery."],
+     True, SURE),
+    (["Review Type: [ ] Urgent [X] Non-Urgent", "Clinical Reason for Urgency: N/A"], False, SURE),
+    (["Clinical Reason for Urgency: none"], False, SURE),
+])
+def test_a_reason_for_urgency(lines, value, band):
+    found = fields_of(*lines)["urgent"]
+    assert found.value is value and band[0] <= found.confidence <= band[1]
 
 
 def test_dob_after_the_service_date_is_not_trusted():

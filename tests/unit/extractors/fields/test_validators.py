@@ -46,6 +46,7 @@ def test_icd10_against_the_official_code_set(raw, expected):
 @pytest.mark.parametrize(("value", "ok"), [
     ("27447", True), ("00100", True), ("99607", True), ("0042T", True), ("3074F", True), ("0001U", True),
     ("00099", False), ("99608", False), ("2744", False), ("27447A", False),
+    ("01999", True), ("10004", True), ("02327", False), ("10003", False),  # no Category I code between the two
 ])
 def test_cpt_shape_and_range(value, ok):
     assert v.cpt_ok(value) is ok
