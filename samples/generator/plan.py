@@ -71,6 +71,7 @@ MRI, CT = "imaging_mri_report", "imaging_ct_report"
 BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
 PGF, STR, REF = "precert_grid_form", "service_table_request", "referral_letter"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
+DRUG, NOA = "drug_pa_form", "admission_notification"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -243,6 +244,21 @@ PLAN: tuple[Sample, ...] = (
     _s("cln_txt_utf16", "txt_utf16", CLN, plan_style="blue"),
     _s("cln_xps", "xps", CLN, plan_style="mbi"),
     _s("fcx_text", "pdf_text", COVER_X, urgent=True),
+    # --- heldout, written blind later: medical-benefit drug PA form (J-codes), hospital notification of admission
+    _s("drug_text", "pdf_text", DRUG, plan_style="blue", scenario=7, hcpcs=True),
+    _s("drug_fax_fine", "tiff_g4", COVER_X, DRUG, plan_style="mbi", scenario=3, hcpcs=True, urgent=True),
+    _s("drug_fax_standard", "tiff_g3", DRUG, plan_style="generic", scenario=13, hcpcs=True),
+    _s("drug_scanned", "pdf_scanned", DRUG, plan_style="medicaid", scenario=9, hcpcs=True),
+    _s("drug_docx", "docx", DRUG, plan_style="generic", scenario=3, hcpcs=True),
+    _s("drug_xlsx", "xlsx", DRUG, plan_style="mbi", scenario=7, hcpcs=True, urgent=True),
+    _s("drug_txt_utf8", "txt_utf8", DRUG, plan_style="blue", scenario=13, hcpcs=True),
+    _s("noa_text", "pdf_text", NOA, plan_style="mbi", scenario=0),
+    _s("noa_fax_fine", "tiff_g4", NOA, plan_style="generic", scenario=1, urgent=True),
+    _s("noa_fax_standard", "tiff_g3", COVER_X, NOA, plan_style="blue", scenario=8),
+    _s("noa_scanned", "pdf_scanned", NOA, plan_style="medicaid", scenario=4),
+    _s("noa_docx", "docx", NOA, plan_style="blue", scenario=14, urgent=True),
+    _s("noa_rtf_accented", "rtf", NOA, accented=True, plan_style="generic", scenario=6),
+    _s("noa_txt_cp1252", "txt_cp1252", NOA, accented=True, plan_style="mbi", scenario=10),
 )
 
 

@@ -26,6 +26,9 @@ HELDOUT: dict[str, tuple[str, str, str]] = {
     "service_line_request": ("request_forms", "pa_request_form", "service_lines"),
     "clinical_letter_note": ("clinical_records", "clinical_note", "clinical_letter"),
     "fax_cover_transmittal": ("fax_covers", "fax_cover", "covers"),
+    # Written later still, blind: a medical-benefit drug PA form and a hospital notification of admission.
+    "drug_pa_form": ("request_forms", "pa_request_form", "drug_pa"),
+    "admission_notification": ("request_forms", "pa_request_form", "admission"),
 }
 
 
