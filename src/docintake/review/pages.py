@@ -9,6 +9,7 @@ as lines of text for flow formats (a flow format has no page geometry, so its fi
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -164,7 +165,9 @@ def _encode(image: Image.Image, photo: bool) -> bytes:
     return out.getvalue()
 
 
+@functools.lru_cache(maxsize=64)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """A font at a pixel size, loaded once (an XPS page asks for one per word's height)."""
     for path in _FONT_CANDIDATES:
         try:
             return ImageFont.truetype(path, size)

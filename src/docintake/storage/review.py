@@ -285,7 +285,9 @@ class SqlReview:
     # -- changing ------------------------------------------------------------------------------------------------
 
     @contextmanager
-    def _change(self, document_id: str, version: str) -> Iterator[tuple[Session, Document]]:
+    def _change(self, document_id: str, version: str, *, queued: bool = True) -> Iterator[tuple[Session, Document]]:
+        """The document under its write lock, at the version the clerk's page shows, and (``queued``) still in
+        the queue; its revision is counted up for the change made inside."""
         with self.records.transaction() as session:
             doc = session.scalar(select(Document).where(Document.id == document_id).with_for_update())
             if doc is None:
@@ -293,7 +295,7 @@ class SqlReview:
             if version_of(doc) != version:
                 raise ReviewError("stale", "Someone changed this document since you opened it; it has been "
                                            "reloaded with their change.")
-            if doc.state not in QUEUE_STATES or doc.review_closed_at is not None:
+            if queued and (doc.state not in QUEUE_STATES or doc.review_closed_at is not None):
                 raise ReviewError("closed", "This document is no longer in the review queue.")
             doc.review_revision = (doc.review_revision or 0) + 1
             yield session, doc
@@ -358,13 +360,8 @@ class SqlReview:
         with self._change(document_id, version) as (session, doc):
             segment = _segment_of(session, doc.id, segment_id)
             self._require_checked(session, doc.id, segment)
-            case = session.scalar(select(Case).where(Case.reference_id == normalise_reference_id(reference_id)))
-            if case is None or case.status not in ("open", "draft"):
-                raise ReviewError("no_case", "There is no open or draft case with this Reference ID.")
-            conflicts = contradictions(Identity.from_json(segment.fields), to_record(case))
-            if conflicts and not identity_checked:
-                raise ReviewError("identity_conflict", "The case's member does not match this document. Check "
-                                  "the fields listed, then confirm that this is the same patient.", conflicts)
+            case = _live_case(session, reference_id)
+            conflicts = _checked_identity([segment], case, identity_checked)
             # The ingest contract's match methods: a clerk's choice by Reference ID is `reference_id`; who chose it
             # is in the link's evidence and the audit.
             self._link(session, doc, segment, case, "reference_id", username, now,
@@ -487,18 +484,11 @@ class SqlReview:
     @contextmanager
     def _upload(self, document_id: str, version: str, submission_id: str
                 ) -> Iterator[tuple[Session, Document, Submission]]:
-        with self.records.transaction() as session:
-            doc = session.scalar(select(Document).where(Document.id == document_id).with_for_update())
-            if doc is None:
-                raise ReviewError("not_found", "There is no such document.")
-            if version_of(doc) != version:
-                raise ReviewError("stale", "Someone changed this document since you opened it; it has been "
-                                           "reloaded with their change.")
+        with self._change(document_id, version, queued=False) as (session, doc):
             submission = session.get(Submission, submission_id)
             if (submission is None or submission.document_id != doc.id
                     or not (submission.reference_outcome or {}).get("review_reasons")):
                 raise ReviewError("closed", "This upload no longer needs a clerk.")
-            doc.review_revision = (doc.review_revision or 0) + 1
             yield session, doc, submission
 
     def link_upload(self, document_id: str, version: str, submission_id: str, reference_id: str,
@@ -507,16 +497,10 @@ class SqlReview:
         parts to that case too (never instead of their own), with the same identity check as an attachment."""
         _, username = actor
         with self._upload(document_id, version, submission_id) as (session, doc, submission):
-            case = session.scalar(select(Case).where(Case.reference_id == normalise_reference_id(reference_id)))
-            if case is None or case.status not in ("open", "draft"):
-                raise ReviewError("no_case", "There is no open or draft case with this Reference ID.")
+            case = _live_case(session, reference_id)
             segments = session.scalars(select(Segment).where(Segment.document_id == doc.id)
                                        .order_by(Segment.first_page)).all()
-            conflicts = sorted({c for s in segments for c in contradictions(Identity.from_json(s.fields),
-                                                                              to_record(case))})
-            if conflicts and not identity_checked:
-                raise ReviewError("identity_conflict", "The case's member does not match this document. Check "
-                                  "the fields listed, then confirm that this is the same patient.", conflicts)
+            conflicts = _checked_identity(segments, case, identity_checked)
             evidence = {"by": "clerk", "user": username, "submission_id": submission.id, "conflicts": conflicts,
                         "identity_checked": identity_checked}
             for segment in segments:
@@ -691,6 +675,22 @@ def _union_fields(parts: list[dict[str, Any]]) -> dict[str, Any]:
             elif out[name] is None:
                 out[name] = found
     return out
+
+
+def _live_case(session: Session, reference_id: str) -> Case:
+    case = session.scalar(select(Case).where(Case.reference_id == normalise_reference_id(reference_id)))
+    if case is None or case.status not in ("open", "draft"):
+        raise ReviewError("no_case", "There is no open or draft case with this Reference ID.")
+    return case
+
+
+def _checked_identity(segments: Sequence[Segment], case: Case, identity_checked: bool) -> list[str]:
+    """The identity fields on which these parts and the case disagree; refused unless the clerk checked them."""
+    conflicts = sorted({c for s in segments for c in contradictions(Identity.from_json(s.fields), to_record(case))})
+    if conflicts and not identity_checked:
+        raise ReviewError("identity_conflict", "The case's member does not match this document. Check the fields "
+                          "listed, then confirm that this is the same patient.", conflicts)
+    return conflicts
 
 
 def _clerk_value(value: object, old: dict[str, Any] | None, confirmed: bool) -> dict[str, Any]:

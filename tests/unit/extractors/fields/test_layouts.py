@@ -3,29 +3,9 @@ service tables, identity in prose. Negative rows keep each rule from reaching to
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from docintake.extractors.fields.extract import extract_fields
-from docintake.extractors.pages import flow_page
-
-TODAY = date(2026, 11, 25)
-SURE = (0.9, 1.0)
-UNSURE = (0.0, 0.8999)
-
-
-def fields_of(*lines: str) -> dict:
-    return extract_fields([flow_page(1, lines)], TODAY)
-
-
-def values(found) -> list:
-    if found is None:
-        return []
-    if isinstance(found, list):
-        return [f.value for f in found]
-    return [found.value]
-
+from tests.unit.extractors.fields._rows import SURE, UNSURE, fields_of, values
 
 ROWS = [
     # A label's word guards hold for every alternative: "tel" inside "Castellanos" is no phone label.
