@@ -10,6 +10,7 @@ from collections.abc import Callable
 from random import Random
 
 from samples.generator import family_clinical as clinical
+from samples.generator import family_dates as dates
 from samples.generator import family_forms as forms
 from samples.generator import family_general as general
 from samples.generator import family_imaging as imaging
@@ -24,6 +25,7 @@ FamilyFn = Callable[[Case, Random], Doc]
 # Group -> tune family name -> builder. Groups say what kind of document a family is.
 GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
+        "continuation_request": dates.continuation_request,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
         "radiology_pa": forms.radiology_pa,
@@ -58,6 +60,7 @@ _TUNE_TYPES: dict[str, str] = {
     "lab_report": "lab_report", "progress_note": "clinical_note", "fax_cover_memo": "fax_cover",
     "eob_statement": "other", "noise_page": "other", "precert_grid_form": "pa_request_form",
     "service_table_request": "pa_request_form", "referral_letter": "clinical_note",
+    "continuation_request": "pa_request_form",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

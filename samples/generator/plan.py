@@ -70,8 +70,10 @@ APP2, DCT, CONS = "appeal_second_level", "discharge_transfer_summary", "consult_
 MRI, CT = "imaging_mri_report", "imaging_ct_report"
 BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
 PGF, STR, REF = "precert_grid_form", "service_table_request", "referral_letter"
+CONT = "continuation_request"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
+OON, SBK = "oon_exception_request", "surgical_booking_note"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -221,6 +223,16 @@ PLAN: tuple[Sample, ...] = (
     _s("str_scanned", "pdf_scanned", STR, plan_style="generic"),
     _s("str_docx", "docx", STR, plan_style="medicaid"),
     _s("str_xls", "xls", STR, plan_style="blue"),
+    # --- tune, added for competing dates: a continuation/extension request (previous period, last dose, ...)
+    _s("cont_text", "pdf_text", CONT, plan_style="blue", scenario=7, hcpcs=True),
+    _s("cont_efax", "pdf_text", CONT, plan_style="mbi", scenario=12, fax_header=True),
+    _s("cont_fax_packet_fine", "tiff_g4", COVER_T, CONT, plan_style="medicaid", scenario=3, hcpcs=True, urgent=True),
+    _s("cont_fax_standard", "tiff_g3", CONT, plan_style="generic", scenario=2, hcpcs=True),
+    _s("cont_scanned", "pdf_scanned", CONT, plan_style="blue", scenario=11, hcpcs=True),
+    _s("cont_docx", "docx", CONT, plan_style="generic", scenario=5),
+    _s("cont_xlsx", "xlsx", CONT, plan_style="mbi", scenario=10, urgent=True),
+    _s("cont_txt_utf8", "txt_utf8", CONT, plan_style="medicaid", scenario=7),
+    _s("cont_rtf_accented", "rtf", CONT, accented=True, plan_style="blue", scenario=12),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
@@ -259,6 +271,21 @@ PLAN: tuple[Sample, ...] = (
     _s("noa_docx", "docx", NOA, plan_style="blue", scenario=14, urgent=True),
     _s("noa_rtf_accented", "rtf", NOA, accented=True, plan_style="generic", scenario=6),
     _s("noa_txt_cp1252", "txt_cp1252", NOA, accented=True, plan_style="mbi", scenario=10),
+    # --- heldout, written blind in session 3: out-of-network exception questionnaire, surgeon's booking note
+    _s("oon_text", "pdf_text", OON, plan_style="generic", scenario=4),
+    _s("oon_fax_packet_standard", "tiff_g3", COVER_X, OON, plan_style="medicaid", scenario=15, urgent=True),
+    _s("oon_fax_fine", "tiff_g4", OON, plan_style="blue", scenario=2, hcpcs=True),
+    _s("oon_scanned", "pdf_scanned", OON, plan_style="mbi", scenario=13, hcpcs=True),
+    _s("oon_docx", "docx", OON, plan_style="generic", scenario=1, urgent=True),
+    _s("oon_rtf_accented", "rtf", OON, accented=True, plan_style="blue", scenario=14),
+    _s("oon_txt_utf8", "txt_utf8", OON, plan_style="mbi", scenario=11, hcpcs=True),
+    _s("sbk_text", "pdf_text", SBK, plan_style="blue", scenario=0, hcpcs=True),
+    _s("sbk_fax_fine", "tiff_g4", SBK, plan_style="medicaid", scenario=6, urgent=True),
+    _s("sbk_fax_standard", "tiff_g3", SBK, plan_style="mbi", scenario=1),
+    _s("sbk_scanned", "pdf_scanned", SBK, plan_style="generic", scenario=10, hcpcs=True),
+    _s("sbk_jpeg", "jpeg", SBK, plan_style="mbi", scenario=8),
+    _s("sbk_docx", "docx", SBK, plan_style="blue", scenario=14, urgent=True),
+    _s("sbk_txt_cp1252", "txt_cp1252", SBK, accented=True, plan_style="generic", scenario=4),
 )
 
 

@@ -29,6 +29,9 @@ HELDOUT: dict[str, tuple[str, str, str]] = {
     # Written later still, blind: a medical-benefit drug PA form and a hospital notification of admission.
     "drug_pa_form": ("request_forms", "pa_request_form", "drug_pa"),
     "admission_notification": ("request_forms", "pa_request_form", "admission"),
+    # Written blind in session 3: an out-of-network exception questionnaire and a surgeon's booking note.
+    "oon_exception_request": ("request_forms", "pa_request_form", "out_of_network"),
+    "surgical_booking_note": ("clinical_records", "clinical_note", "surgical_booking"),
 }
 
 
