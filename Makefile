@@ -66,11 +66,12 @@ bench: setup samples
 # The committed seed plus three more: the same families with other values and draws, so that the silent-error
 # rate rests on hundreds of auto-accepted values. Held-out families stay held out in every seed.
 EVAL_SEEDS := 101 202 404
-eval: setup samples
-	@for seed in $(EVAL_SEEDS); do \
-	  [ -f samples/eval/seed-$$seed/manifest.json ] || \
-	    $(PY) -m samples.generator --out samples/eval/seed-$$seed --seed $$seed || exit 1; \
-	done
+EVAL_CORPORA := $(foreach s,$(EVAL_SEEDS),samples/eval/seed-$(s)/manifest.json)
+# Like samples/out, a seed's corpus is rebuilt when the generator changes (a new family must reach every seed).
+samples/eval/seed-%/manifest.json: $(STAMPS)/venv $(shell find samples/generator -name '*.py' 2>/dev/null)
+	$(PY) -m samples.generator --out samples/eval/seed-$* --seed $*
+
+eval: setup samples $(EVAL_CORPORA)
 	$(PY) -m bench.eval --samples $(SAMPLES) $(foreach s,$(EVAL_SEEDS),--samples samples/eval/seed-$(s))
 	$(PY) -m bench.eval_types --samples $(SAMPLES) $(foreach s,$(EVAL_SEEDS),--samples samples/eval/seed-$(s))
 

@@ -38,6 +38,7 @@ class Tally:
     auto_wrong: int = 0
     predicted: int = 0
     examples: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         self.tp += other.tp
@@ -75,7 +76,11 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
                     if not ok:
                         t.auto_wrong += 1
                         t.examples.append(f"{file}: {name} {f['explanation']}")
-            t.fn += len(want - {_key(name, f["value"]) for f in pred or []})
+                if not ok:
+                    t.misses.append(f"{file}: {name} extra {k} @{f['confidence']:.2f} ({f['explanation']})")
+            missing = want - {_key(name, f["value"]) for f in pred or []}
+            t.fn += len(missing)
+            t.misses.extend(f"{file}: {name} missed {k}" for k in sorted(missing))
         else:
             want_key = _key(name, exp["value"]) if exp else ""
             if pred is not None:
@@ -90,6 +95,11 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
                         t.examples.append(f"{file}: {name} {pred['explanation']}")
             if want_key and (pred is None or _key(name, pred["value"]) != want_key):
                 t.fn += 1
+            if pred is None and want_key:
+                t.misses.append(f"{file}: {name} missed {want_key}")
+            elif pred is not None and _key(name, pred["value"]) != want_key:
+                t.misses.append(f"{file}: {name} want {want_key or '-'} got {_key(name, pred['value'])} "
+                                f"@{pred['confidence']:.2f} ({pred['explanation']})")
         out[name] = t
     return out
 
@@ -97,14 +107,19 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
 _CTX: PipelineContext | None = None
 
 
-def corpus_jobs(roots: list[Path], split: str) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """The labelled documents of some generated corpora (their manifests), by path: (corpus root, entry)."""
+def corpus_jobs(roots: list[Path], split: str,
+                families: frozenset[str] = frozenset()) -> dict[str, tuple[Path, dict[str, Any]]]:
+    """The labelled documents of some generated corpora (their manifests), by path: (corpus root, entry).
+
+    ``families``: only documents of these template families (all when empty)."""
     jobs: dict[str, tuple[Path, dict[str, Any]]] = {}
     for root in roots:
         manifest = json.loads((root / "manifest.json").read_text())
         for e in manifest["files"]:
             # `reviewed`: a deployment's own documents as its clerks settled them (`docintake corrections export
             # --corpus DIR`), measured, never tuned on here.
+            if families and e.get("family") not in families:
+                continue
             if e.get("split") in ("tune", "heldout", "reviewed") and split in ("all", e["split"]):
                 jobs[str(root / e["path"])] = (root, e)
     print(f"{len(jobs)} documents from {len(roots)} corpora", file=sys.stderr)
@@ -161,10 +176,14 @@ def main() -> int:
     parser.add_argument("--samples", type=Path, action="append",
                         help="a generated corpus (its manifest.json); repeat for several seeds")
     parser.add_argument("--split", choices=("heldout", "tune", "reviewed", "all"), default="all")
+    parser.add_argument("--family", action="append", default=[],
+                        help="only this template family (repeat for several): e.g. a newly written blind family")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
+    parser.add_argument("--misses", type=Path, help="write every wrong or missed value of the TUNE split here "
+                        "(never the held-out one: its errors are not for tuning)")
     args = parser.parse_args()
-    jobs = corpus_jobs(args.samples or [Path("samples/out")], args.split)
+    jobs = corpus_jobs(args.samples or [Path("samples/out")], args.split, frozenset(args.family))
     settings = Settings()
     results: dict[str, tuple[dict[str, Any] | None, float]] = {}
     with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(settings.model_dump(),)) as pool:
@@ -178,6 +197,7 @@ def main() -> int:
     groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     counts: dict[str, int] = defaultdict(int)
     errors: dict[str, list[str]] = defaultdict(list)
+    misses: list[str] = []
     for path, (root, entry) in jobs.items():
         got, _ = results[path]
         expected = json.loads((root / entry["expected"]).read_text())
@@ -189,10 +209,15 @@ def main() -> int:
             for name, t in compare(expected["fields"], got["fields"], Path(path).name).items():
                 groups[group][name].add(t)
                 errors[group].extend(t.examples)
+                if entry["split"] == "tune" and group.endswith("/all"):
+                    misses.extend(f"{kind} {line}" for line in t.misses)
     for group in sorted(groups):
         print_table(group, groups[group], counts[group])
         for line in errors[group][: args.show_errors]:
             print(f"   silent: {line}")
+    if args.misses:
+        args.misses.write_text("".join(f"{line}\n" for line in sorted(misses)))
+        print(f"\n{len(misses)} tune misses written to {args.misses}")
     return 0
 
 
