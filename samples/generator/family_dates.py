@@ -232,10 +232,18 @@ def continuation_request(case: Case, rng: Random) -> Doc:
                  if r in roles and r not in keydates and place[r] == "top"]
     if top_rows:
         blocks.append(_kv(top_rows))
+    if rng.random() < 0.4:
+        # Urgency asked as a question with Yes / No boxes: the urgent word is in the question whatever the answer.
+        yes_no = (("Yes", case.urgent, "urgent"), ("No", not case.urgent, "non_urgent"))
+        urgency = Checks(yes_no if rng.random() < 0.5 else yes_no[::-1], label=rng.choice((
+            "Is this request urgent?", "Expedited review requested?", "Urgent (72-hour) decision needed?",
+            "Does this request meet the criteria for an expedited review?", "Request expedited handling?")))
+    else:
+        urgency = Checks((("Standard", not case.urgent, "non_urgent"),
+                          (rng.choice(("Urgent / Expedited", "Expedited (72 hours)", "Urgent concurrent review")),
+                           case.urgent, "urgent")), label=rng.choice(("Review Type:", "Priority:", "Request is:")))
     blocks += [
-        Checks((("Standard", not case.urgent, "non_urgent"),
-                (rng.choice(("Urgent / Expedited", "Expedited (72 hours)", "Urgent concurrent review")),
-                 case.urgent, "urgent")), label=rng.choice(("Review Type:", "Priority:", "Request is:"))),
+        urgency,
         Checks((("Initial Request", False, None), ("Extension / Continuation", True, None),
                 ("Concurrent Review", word == "Concurrent Review", None)), label="Request Type:"),
     ]

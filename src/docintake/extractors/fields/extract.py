@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from docintake.extractors.fields.nlp import analyse
 from docintake.extractors.fields.recognizers import (
@@ -20,7 +20,7 @@ from docintake.extractors.fields.recognizers import (
     split_name_candidates,
 )
 from docintake.extractors.fields.scoring import score
-from docintake.extractors.fields.urgency import Box, options, read_boxes
+from docintake.extractors.fields.urgency import Box, asks_urgency, options, read_answer, read_boxes
 from docintake.extractors.fields.view import build_view
 from docintake.model import Evidence, Field, Page
 
@@ -33,6 +33,7 @@ _CONFLICT_CAP = 0.8  # two different well-supported values for one field: a cler
 class Scored:
     candidate: Candidate
     confidence: float
+    note: str | None = None  # what lowered the confidence after scoring, for the explanation
 
 
 def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
@@ -40,6 +41,7 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
     scored: list[Scored] = []
     urgency: list[tuple[bool, float, Candidate | None]] = []
     words: list[tuple[int, int, str]] = []  # (page, offset, word): second readings of an OCR'd name
+    paper_dates: list[str] = []  # when the paperwork itself was dated: signed, requested, faxed
     ocr = any(page.ocr for page in pages)
     for page in pages:
         view = build_view(page)
@@ -55,7 +57,9 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
                  *split_name_candidates(pa), *honorific_names(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
         urgency.extend(_urgency(pa))
+        paper_dates.extend(_paperwork_dates(view.text, found))
     scored = _corroborate(scored, words)
+    scored = _history_dates(scored, max(paper_dates, default=None))
     fields: dict[str, object] = {}
     for name in SINGLE:
         fields[name] = _best_single([s for s in scored if s.candidate.field == name])
@@ -64,6 +68,36 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         fields[name] = _distinct([s for s in scored if s.candidate.field == name])
     fields["urgent"] = _urgent_field(urgency, pages)
     return fields
+
+
+_PAPERWORK_LABEL = re.compile(r"sign|request|notif|fax|sent|today|prepared|completed|printed|letter|^date\s*:?$",
+                              re.IGNORECASE)
+_HISTORY_MARGIN = timedelta(days=14)
+_HISTORY_CAP = 0.55  # below the conflict threshold: a requested date elsewhere wins without a conflict
+
+
+def _paperwork_dates(text: str, found: list[Candidate]) -> list[str]:
+    """ISO dates the document was signed, requested or sent on (their labels say so)."""
+    out = []
+    for c in found:
+        if c.field == "service_date" and c.owner is not None and c.owner.hit.field == "other:date" \
+                and _PAPERWORK_LABEL.search(text[c.owner.hit.start:c.owner.hit.end].strip()):
+            out.append(str(c.value))
+    return out
+
+
+def _history_dates(scored: list[Scored], paper_date: str | None) -> list[Scored]:
+    """A date of service weeks before the paperwork that asks for it is history ("Surgery Date" in a past
+    history block), not the service requested: it stays for a clerk, and a later requested date wins."""
+    if paper_date is None:
+        return scored
+    limit = (date.fromisoformat(paper_date) - _HISTORY_MARGIN).isoformat()
+    out = []
+    for s in scored:
+        if s.candidate.field == "service_date" and str(s.candidate.value) < limit and s.confidence > _HISTORY_CAP:
+            s = Scored(s.candidate, _HISTORY_CAP, "before_paperwork")
+        out.append(s)
+    return out
 
 
 _CORROBORATED = ("policy_id", "dob", "patient_name")  # a repeated date may be another date; a name is the name
@@ -116,7 +150,8 @@ def _field(s: Scored, confidence: float | None = None, note: str | None = None) 
     c = s.candidate
     label = c.owner.hit.field if c.owner is not None and c.supported else None
     label_text = f"{label}:{c.owner.relation.value}" if label and c.owner else None
-    repairs = c.repairs + ((note,) if note else ())
+    notes = tuple(n for n in (s.note, note) if n)
+    repairs = c.repairs + notes
     return Field(c.value, confidence if confidence is not None else s.confidence, c.page, c.bbox,
                  Evidence(recognizer=c.field + (f"/{c.detail}" if c.detail else ""), label=label_text,
                           validator=c.validator, repairs=repairs))
@@ -197,9 +232,27 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
         ticked_lines.add(text.count("\n", 0, span.start_char))
         vote(span.label_ == "ticked_urgent", 0.96, 0.88, span.start_char, span.end_char, "checkbox")
     offset = 0
+    unanswered: tuple[int, int] | None = None  # a question about urgency whose answers may stand on the next line
     for number, line in enumerate(text.split("\n")):
         start, offset = offset, offset + len(line) + 1
-        if pa.is_masked(start, start + len(line)) or number in ticked_lines:
+        if pa.is_masked(start, start + len(line)):
+            continue
+        asked = asks_urgency(line)
+        answer = read_answer(line, asked if asked is not None else 0, pa.view.ocr) \
+            if asked is not None or unanswered is not None else None
+        if answer is not None:
+            # A question ("Is this request urgent?  [ ] Yes  [X] No"): its answer speaks, never its words.
+            vote(answer.value, 0.96 if answer.sure else 0.75, 0.88 if answer.sure else 0.75,
+                 start + answer.start, start + answer.end, "question" if answer.sure else "question_inferred")
+            unanswered = None
+            continue
+        if unanswered is not None:
+            vote(False, 0.6, 0.6, *unanswered, "question_unanswered")  # asked, but no answer could be read
+            unanswered = None
+        if asked is not None:
+            unanswered = (start, start + asked)
+            continue
+        if number in ticked_lines:
             continue
         reading = read_boxes(line, pa.view.ocr)
         if reading is not None:
@@ -237,6 +290,8 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
             continue
         if (m := _URGENCY_VOCABULARY.search(line)) and not _NEGATED.search(line):
             vote(False, 0.6, 0.6, start + m.start(), start + m.end(), "unparsed_wording")
+    if unanswered is not None:
+        vote(False, 0.6, 0.6, *unanswered, "question_unanswered")
     return out
 
 

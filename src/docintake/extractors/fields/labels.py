@@ -63,6 +63,11 @@ LABELS: tuple[Label, ...] = (
        rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),
     _l("policy_id", r"(?:health\s*)?plan\s*(?:member\s*)?(?:id|#)"),
     _l("policy_id", rf"insurance\s*(?:{_ID}|{_NO}|identification)"),
+    # Standard forms' own words: a pharmacy ID card's "Cardholder ID" (NCPDP), the UB-04's "Insured's Unique ID",
+    # an abbreviated "Ins. ID #" / "Ins. Member No.".
+    _l("policy_id", rf"cardholder\s*(?:{_ID}{_NO}?|{_NO}|identification)"),
+    _l("policy_id", rf"(?:insured|subscriber|member)(?:'s)?\s*unique\s*(?:{_ID}|identifier)"),
+    _l("policy_id", rf"ins\.?\s*(?:member\s*)?(?:{_ID}{_NO}?|{_NO})", 0.9),
     _l("policy_id", r"\bMBI\b"),
     _l("policy_id", rf"(?:{_ID}{_NO}|{_ID}\s*card\s*#?)", 0.7),
     _l("policy_id", rf"{_ID}\s*card\s*(?:#|no\.?|number)"),
@@ -102,6 +107,14 @@ LABELS: tuple[Label, ...] = (
     # A preferred date in a request's prose: "ideally on Dec. 4", "preferably by 01/05", "on or about".
     _l("service_date", r"(?:ideally|preferably|tentatively)\s*(?:on|for|by)|on\s*or\s*(?:about|after)", 0.8),
     _l("service_date", r"(?:specimen\s*)?collect(?:ed|ion)(?:\s*date)?", 0.9, column=True),
+    # The period a request asks for: "Requested Period", "Extension Period From", "Continuation Period",
+    # "Renewal Start Date", "Period Requested". The period already approved is another date (below).
+    _l("service_date", r"(?:requested|new|continuation|continued|extension|renewal|proposed|service|treatment|"
+       r"therapy|certification)\s*(?:auth(?:orization)?\s*)?period(?:\s*(?:from|requested|start|begin))?|"
+       r"period\s*requested|(?:extension|renewal|continuation)\s*(?:requested\s*)?(?:start|begin|from)(?:\s*date)?",
+       column=True),
+    _l("service_date", r"(?:continue|continuing|resume|extend)\w*\b[^.;\n]{0,80}?\b(?:beginning|starting)(?:\s*on)?",
+       0.8),
     # Reference ID of the case.
     _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)|ref(?:erence)?\s*(?=:)", 0.9),
     _l("reference_id", r"case\s*(?:ref(?:erence)?|id\b|#|number|no\.?)(?:\s*(?:id\b|#|number|no\.?))?"),
@@ -155,6 +168,25 @@ LABELS: tuple[Label, ...] = (
        r"print(?:ed)?|visit|note|exam|letter)\s*date|received|reported|signed(?:\s*on)?|date\s*(?:signed|received|sent|faxed|of\s*(?:request|letter|"
        r"report|visit|exam|note))|end\s*date|through|thru|\bto\s*:", 0.9),
     _l("other:date", r"date\s*:", 0.5),
+    # Dates with another role, named as PA paperwork names them (CMS-1500 and UB-04 boxes, concurrent-review and
+    # extension forms, clinical histories): what is past (last dose, previous period, onset, discharge), what
+    # happened to the paperwork (notification, approval, denial, referral) and what comes after (follow-up).
+    _l("other:date", r"(?:prior|previous(?:ly)?|current|existing|original|initial|last|approved)\s*(?:approved\s*)?"
+       r"(?:auth(?:orization)?\.?\s*|approval\s*|certification\s*|service\s*|treatment\s*)?(?:period|dates?)|"
+       r"(?:last|previous|prior|most\s*recent)\s*(?:office\s*)?(?:dose|visit|seen|infusion|injection|fill|refill|"
+       r"treatment|therapy|session|appointment|admission|hospitali[sz]ation|study|exam|imaging|surgery|procedure)"
+       r"(?:\s*(?:date|on))?|date\s*of\s*(?:last|previous|prior|most\s*recent|first|initial|original)\s*[a-z]+"
+       r"(?:\s*(?:visit|dose|session|infusion))?", 0.9, column=True),
+    _l("other:date", r"(?:onset|injury|accident|illness|diagnosis|referral|notification|approval|approved|denial|"
+       r"denied|determination|decision|effective|expiration|termination|completion|completed|review|discharge|"
+       r"d/c|request)\s*date|date\s*of\s*(?:onset|injury|accident|current\s*illness|(?:initial\s*)?diagnosis|referral|"
+       r"notification|approval|denial|determination|decision|discharge)|onset(?:\s*date)?|discharged|"
+       r"(?:initial|original|first)\s*(?:diagnosis|dx|evaluation|eval|visit|approval|authori[sz]ation|start)"
+       r"(?:\s*date)?|(?:anticipated|expected|planned)\s*(?:d/c|discharge)(?:\s*date)?", 0.9, column=True),
+    _l("other:date", r"(?:next|follow[\s\-]*up|return)\s*(?:visit|appointment|appt\.?|date)|"
+       r"(?:therapy|treatment|services?|care|infusions?)\s*(?:first\s*)?(?:began|started|initiated|commenced)"
+       r"(?:\s*on)?|(?:was|were)\s*(?:last\s*)?(?:seen|admitted|discharged|started|approved|performed|treated)"
+       r"(?:\s*on)?", 0.9),
 )
 
 LABEL_FIELDS = frozenset(label.field for label in LABELS)

@@ -35,7 +35,9 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
 _PAGE_COUNTER = re.compile(r"\bP(?:AGE|AG|G)?\.?\s*0*(\d{1,3})\s*(?:/|OF)\s*0*(\d{1,3})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?", re.IGNORECASE)
 _HEADER_DATE = re.compile(r"\b\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}\b|\b[A-Z][a-z]{2}\s+\d{1,2},?\s+\d{4}\b")
-_HEADER_WORDS = re.compile(r"\b(?:FROM|TO|FAX|P\.\s?\d)", re.IGNORECASE)
+# Fax machines print FROM / TO / FAX in capitals or as "From:" / "To:"; a lower-case "to" is prose ("request
+# authorization to continue ... beginning 12/10/2026" on a page's first line is no header).
+_HEADER_WORDS = re.compile(r"\b(?:FROM|TO|FAX)\b|\b(?:From|To|Fax)\s*:|\b[Pp]\.\s?\d")
 _PHONE = re.compile(
     r"(?:\+?1[\s.\-]?)?(?:\(\s?\d{3}\s?\)|(?<![\w\-/])\d{3})[\s.\-]?\d{3}[\s.\-]\d{4}(?![\w\-/])"
     r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?",

@@ -110,6 +110,15 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
         # Prose: the words that end the previous line ("... planned for") own the value, not a label of another
         # field that happens to stand above it ("(CPT 66984)").
         return wrap
+    if best is not None and wrap is not None and accept is not None and wrap.hit.field in accept \
+            and best.relation is Relation.COLUMN:
+        # Words that end the line just before the value ("... continue therapy beginning") are nearer than a
+        # column header lines above it.
+        return wrap
+    if best is not None and wrap is not None and _has_own_value(view, best.hit) and not _has_own_value(view, wrap.hit):
+        # "Requested Period: 12/10/2026 - 03/09/2027   Prior Period:" wrapped before its value: the label above
+        # already has its value; the one that ends the previous line, with none, owns this one.
+        return wrap
     return best if best is not None else wrap
 
 

@@ -1,6 +1,9 @@
 """Urgency from check boxes as a reader returns them: the box before each option word, read as ticked, empty
 or missing. OCR reads a ticked box as "[X]", "[XJ", "EX]", "KX]", "X}" or "(X)", an empty one as "[]", "[J",
-"CJ", "C1" or "O", and often drops a ticked box altogether; the vocabulary and the glyph shapes are data."""
+"CJ", "C1" or "O", and often drops a ticked box altogether; the vocabulary and the glyph shapes are data.
+
+Forms also ask it as a question ("Is this request urgent?  [ ] Yes  [X] No"): the urgent word is in the
+question whatever the answer, so only the ticked answer speaks."""
 
 from __future__ import annotations
 
@@ -96,6 +99,52 @@ def read_boxes(line: str, ocr: bool) -> Reading | None:
     kinds = {o.urgent for o in found}
     missing = [o for o in found if o.box is Box.MISSING]
     if len(kinds) == 2 and len(missing) == 1:
+        o = missing[0]
+        return Reading(o.urgent, False, o.start, o.end)
+    return None
+
+
+_URGENT_WORD = re.compile(rf"(?<![\w-])(?:{URGENT_OPTIONS})(?![\w-])", re.IGNORECASE)
+_ANSWER = re.compile(r"(?<![\w-])(?:(?P<yes>yes)|(?P<no>no))(?![\w-])", re.IGNORECASE)
+_QUESTION_REACH = 90  # characters from the urgent word to the question mark that closes its question
+
+
+def asks_urgency(line: str) -> int | None:
+    """Where the question about urgency on this line ends (just after its "?"), or None if none is asked.
+
+    A question names urgency and closes with a question mark soon after: "Is this request urgent?",
+    "Expedited review requested?", "Does this request meet the criteria for an expedited review?"."""
+    for m in _URGENT_WORD.finditer(line):
+        mark = line.find("?", m.end())
+        if mark != -1 and mark - m.end() <= _QUESTION_REACH:
+            return mark + 1
+    return None
+
+
+def read_answer(line: str, start: int, ocr: bool) -> Reading | None:
+    """The Yes / No answer from ``start`` on (after the question, or a line of answers under it).
+
+    A tick on one answer decides; with boxes read for all answers but one, the lost one is the ticked one (a
+    clerk confirms); a bare "Yes" or "No" typed after the question is the answer itself."""
+    answers: list[Option] = []
+    previous = start
+    for m in _ANSWER.finditer(line, start):
+        box = box_before(line, m.start(), m.end(), previous, ocr)
+        answers.append(Option(m.group("yes") is not None, box, m.start(), m.end()))
+        previous = m.end()
+    if not answers:
+        return None
+    ticked = {o.urgent for o in answers if o.box is Box.TICKED}
+    if len(ticked) == 1:
+        o = next(o for o in answers if o.box is Box.TICKED)
+        return Reading(o.urgent, True, o.start, o.end)
+    if ticked:
+        return None  # both ticked: a clerk decides
+    missing = [o for o in answers if o.box is Box.MISSING]
+    if len(answers) == 1 and missing and line[start:answers[0].start].strip(" \t:-") == "":
+        o = answers[0]  # "Expedited review requested?  No": typed, not ticked
+        return Reading(o.urgent, not ocr, o.start, o.end)
+    if len({o.urgent for o in answers}) == 2 and len(missing) == 1:
         o = missing[0]
         return Reading(o.urgent, False, o.start, o.end)
     return None

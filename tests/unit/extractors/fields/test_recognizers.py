@@ -72,6 +72,23 @@ ROWS = [
      "service_date", "2027-01-01", UNSURE),
     (["Letter dated Dec. 4, 2026, ideally answered soon."], "service_date", None, None),
     (["Ideally the patient (CPT 66984) would", "01/01/2027 at Riverside."], "service_date", None, None),
+    # Member-ID labels of standard forms: a pharmacy card's cardholder ID, the UB-04's insured's unique ID.
+    (["Cardholder ID: W123456789"], "policy_id", "W123456789", SURE),
+    (["Insured's Unique ID", "W123456789"], "policy_id", "W123456789", SURE),
+    (["Ins. ID #: W123456789"], "policy_id", "W123456789", (0.85, 1.0)),
+    # Competing dates: the requested period, not the one already approved, the last dose or a past history.
+    (["Requested Period: 12/10/2026 - 03/09/2027\tPrior Approved Period:", "09/11/2026 - 12/09/2026"],
+     "service_date", "2026-12-10", SURE),
+    (["Previous Authorization Period: 09/11/2026 - 12/09/2026", "Extension Start Date: 12/10/2026"],
+     "service_date", "2026-12-10", SURE),
+    (["Date of last dose: 11/02/2026", "Date of onset: 03/20/2026", "Discharge Date: 10/30/2026"],
+     "service_date", None, None),
+    (["Next follow-up appointment: 01/15/2027"], "service_date", None, None),
+    (["We request authorization to continue infusion therapy beginning 12/10/2026."], "service_date",
+     "2026-12-10", UNSURE),
+    (["Date of Request: 11/13/2026", "Period Requested: 12/10/2026 - 03/09/2027", "HISTORY",
+      "Surgery Date: 09/07/2026"], "service_date", "2026-12-10", SURE),
+    (["Signature Date: 11/13/2026", "Surgery Date: 09/07/2026"], "service_date", "2026-09-07", UNSURE),
     # Patient name.
     (["Patient Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Patient Name (Last, First): DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
@@ -147,6 +164,22 @@ def test_urgency():
 def test_a_reason_for_urgency(lines, value, band):
     found = fields_of(*lines)["urgent"]
     assert found.value is value and band[0] <= found.confidence <= band[1]
+
+
+@pytest.mark.parametrize(("lines", "value", "band"), [
+    # Urgency asked as a question: the urgent word is in the question whatever the answer; the tick answers.
+    (["Is this request urgent?  [ ] Yes  [X] No"], False, SURE),
+    (["Is this request urgent?  [X] Yes  [ ] No"], True, SURE),
+    (["Does this request meet the criteria for an expedited review?", "[ ] Yes    [X] No"], False, SURE),
+    (["Expedited review requested?", "[X] Yes    [ ] No"], True, SURE),
+    (["Expedited review requested (72 hours)?\tNo"], False, SURE),  # typed into a spreadsheet cell
+    (["Is this an urgent request?  [ ] Yes  [ ] No"], False, UNSURE),  # unanswered: a clerk looks
+    (["Is this an urgent request?", "Member ID: W123456789"], False, UNSURE),
+    (["Urgent review needed?  [X] Yes  [X] No"], False, UNSURE),  # both ticked
+])
+def test_urgency_asked_as_a_question(lines, value, band):
+    found = fields_of(*lines)["urgent"]
+    assert found.value is value and band[0] <= found.confidence <= band[1], found.explanation
 
 
 def test_dob_after_the_service_date_is_not_trusted():
