@@ -171,17 +171,18 @@ LABELS: tuple[Label, ...] = (
     # Dates with another role, named as PA paperwork names them (CMS-1500 and UB-04 boxes, concurrent-review and
     # extension forms, clinical histories): what is past (last dose, previous period, onset, discharge), what
     # happened to the paperwork (notification, approval, denial, referral) and what comes after (follow-up).
+    # A "first" or "initial" dose, visit or evaluation may be the very service requested: not claimed.
     _l("other:date", r"(?:prior|previous(?:ly)?|current|existing|original|initial|last|approved)\s*(?:approved\s*)?"
        r"(?:auth(?:orization)?\.?\s*|approval\s*|certification\s*|service\s*|treatment\s*)?(?:period|dates?)|"
        r"(?:last|previous|prior|most\s*recent)\s*(?:office\s*)?(?:dose|visit|seen|infusion|injection|fill|refill|"
        r"treatment|therapy|session|appointment|admission|hospitali[sz]ation|study|exam|imaging|surgery|procedure)"
-       r"(?:\s*(?:date|on))?|date\s*of\s*(?:last|previous|prior|most\s*recent|first|initial|original)\s*[a-z]+"
+       r"(?:\s*(?:date|on))?|date\s*of\s*(?:last|previous|prior|most\s*recent|original)\s*[a-z]+"
        r"(?:\s*(?:visit|dose|session|infusion))?", 0.9, column=True),
     _l("other:date", r"(?:onset|injury|accident|illness|diagnosis|referral|notification|approval|approved|denial|"
        r"denied|determination|decision|effective|expiration|termination|completion|completed|review|discharge|"
        r"d/c|request)\s*date|date\s*of\s*(?:onset|injury|accident|current\s*illness|(?:initial\s*)?diagnosis|referral|"
        r"notification|approval|denial|determination|decision|discharge)|onset(?:\s*date)?|discharged|"
-       r"(?:initial|original|first)\s*(?:diagnosis|dx|evaluation|eval|visit|approval|authori[sz]ation|start)"
+       r"(?:initial|original)\s*(?:diagnosis|dx|approval|authori[sz]ation|start)"
        r"(?:\s*date)?|(?:anticipated|expected|planned)\s*(?:d/c|discharge)(?:\s*date)?", 0.9, column=True),
     _l("other:date", r"(?:next|follow[\s\-]*up|return)\s*(?:visit|appointment|appt\.?|date)|"
        r"(?:therapy|treatment|services?|care|infusions?)\s*(?:first\s*)?(?:began|started|initiated|commenced)"

@@ -35,6 +35,9 @@ SUPPORT: dict[str, frozenset[str]] = {
 }
 
 
+_DATE_FIELDS = frozenset({"dob", "service_date"})
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     field: str
@@ -57,7 +60,12 @@ class Candidate:
 
     @property
     def claimed(self) -> bool:
-        """Whether the owning label says the value is something else (a group number, a phone...)."""
+        """Whether the owning label says the value is something else (a group number, a phone...).
+
+        A label of another date ("was seen on", "Discharged:", "Onset") speaks only of dates: a code or an ID
+        after it in the same line is not claimed, only unlabelled."""
+        if self.owner is not None and self.owner.hit.field == "other:date" and self.field not in _DATE_FIELDS:
+            return False
         return self.owner is not None and not self.supported
 
 

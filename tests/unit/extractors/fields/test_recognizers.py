@@ -76,6 +76,9 @@ ROWS = [
     (["Cardholder ID: W123456789"], "policy_id", "W123456789", SURE),
     (["Insured's Unique ID", "W123456789"], "policy_id", "W123456789", SURE),
     (["Ins. ID #: W123456789"], "policy_id", "W123456789", (0.85, 1.0)),
+    # A label of another date claims dates only: the code after it in the same sentence is still a code.
+    (["Diagnosis: the patient was seen on 11/02/2026 for M54.16, lumbar radiculopathy."], "icd10", "M54.16",
+     (0.8, 1.0)),
     # Competing dates: the requested period, not the one already approved, the last dose or a past history.
     (["Requested Period: 12/10/2026 - 03/09/2027\tPrior Approved Period:", "09/11/2026 - 12/09/2026"],
      "service_date", "2026-12-10", SURE),
@@ -84,6 +87,7 @@ ROWS = [
     (["Date of last dose: 11/02/2026", "Date of onset: 03/20/2026", "Discharge Date: 10/30/2026"],
      "service_date", None, None),
     (["Next follow-up appointment: 01/15/2027"], "service_date", None, None),
+    (["Anticipated date of first infusion: 12/10/2026"], "service_date", "2026-12-10", (0.85, 1.0)),
     (["We request authorization to continue infusion therapy beginning 12/10/2026."], "service_date",
      "2026-12-10", UNSURE),
     (["Date of Request: 11/13/2026", "Period Requested: 12/10/2026 - 03/09/2027", "HISTORY",
