@@ -64,8 +64,42 @@ def _year(raw: str, role: DateRole, month: int, day: int, today: date) -> int | 
     return year
 
 
-def find_dates(text: str, role: DateRole, today: date) -> list[FoundDate]:
-    """Every date in ``text`` that exists, with its character span."""
+# A month name OCR misread by one letter ("Nav 10, 1975", "0ct 3, 2026"): the one month it is a letter away from.
+_MISREAD_NAMED = re.compile(r"\b(?P<mon>[A-Za-z0][A-Za-z]{2})\.?\s+(?P<wd>\d{1,2}),?\s+(?P<wy>\d{4})\b")
+_WEEKDAYS = frozenset("mon tue wed thu fri sat sun".split())
+
+
+def _misread_month(word: str) -> int | None:
+    word = word.lower().replace("0", "o")
+    if word in _MONTHS:
+        return _MONTHS[word]
+    if word in _WEEKDAYS:
+        return None
+    close = [number for name, number in _MONTHS.items() if sum(a != b for a, b in zip(word, name, strict=True)) == 1]
+    return close[0] if len(close) == 1 else None
+
+
+def find_dates(text: str, role: DateRole, today: date, *, ocr: bool = False) -> list[FoundDate]:
+    """Every date in ``text`` that exists, with its character span.
+
+    ``ocr``: also month names misread by one letter, marked as repaired."""
+    found = _find(text, role, today)
+    if ocr:
+        taken = [(f.start, f.end) for f in found]
+        for m in _MISREAD_NAMED.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or (month := _misread_month(m["mon"])) is None:
+                continue
+            try:
+                value = date(int(m["wy"]), month, int(m["wd"]))
+            except ValueError:
+                continue
+            if 1900 <= value.year <= today.year + 5:
+                found.append(FoundDate(m.start(), m.end(), value, False, True, False))
+        found.sort(key=lambda f: f.start)
+    return found
+
+
+def _find(text: str, role: DateRole, today: date) -> list[FoundDate]:
     found: list[FoundDate] = []
     for m in DATE_PATTERN.finditer(text):
         raw = m.group(0)

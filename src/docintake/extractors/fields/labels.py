@@ -56,8 +56,8 @@ def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> L
 
 LABELS: tuple[Label, ...] = (
     # Member / policy ID.
-    _l("policy_id", rf"member\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),  # "of": OCR
-    _l("policy_id", rf"subscriber\s*(?:{_ID}|identification){_NO}?"),
+    _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),  # "of": OCR
+    _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|identification){_NO}?"),  # "Subscriber:1D": OCR's stray colon
     _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
     _l("policy_id",
        rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),

@@ -23,13 +23,17 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
     # keeps those, and the recognizer repairs them only on OCR'd pages.
     # A stray dot OCR puts before a code (".S46.011A") is no decimal point: only a dot after a word char is.
-    "icd10": re.compile(r"(?<![\w\-/])(?<![\w\-/]\.)(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?|"
+    # OCR reads a code's dot as a comma now and then ("J44,1"); that form is kept only on OCR'd pages.
+    "icd10": re.compile(r"(?<![\w\-/])(?<![\w\-/]\.)(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4}|"
+                        r",[0-9][0-9A-Z]{0,3}(?![\w\-/]|[.,]\d))?|"
                         r"[£$€580126}\]][0-9][0-9A-Z]\.[0-9A-Z]{1,4}|[0-9]{2}\.[0-9A-Z]{1,4}|1[0-9]{2})(?![\w\-/]|\.\d)"),
     # The second form: OCR read the "(" before a code as "1" ("197140)"); the recognizer keeps it only on OCR'd
     # pages, as a repair.
     "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)|"
                       r"(?<=\s[1Il|])\d{4}[0-9FTU](?=[)\]])"),
-    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-V£€][0-9O]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)"),
+    # OCR reads a HCPCS letter in lower case and a zero as "o" now and then ("Jo178"): kept only on OCR'd pages.
+    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-Va-ceg-hj-mp-v£€][0-9Oo]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?"
+                        r"(?![\w\-/]|\.\d)"),
 }
 
 _PAGE_COUNTER = re.compile(r"\bP(?:AGE|AG|G)?\.?\s*0*(\d{1,3})\s*(?:/|OF)\s*0*(\d{1,3})\b", re.IGNORECASE)

@@ -141,6 +141,15 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             raw = _SEPARATORS.sub("", raw).upper()
         normalise, keep, validator = _SHAPED[field]
         digit_first = described_only = False
+        shape_repairs: tuple[str, ...] = ()
+        if field == "icd10" and "," in raw and not page.view.ocr:
+            raw = raw.split(",")[0]  # "I10,12" in a text layer: a code and a number, a comma apart
+            end = start + len(raw)
+        elif (field == "icd10" and "," in raw) or (field == "hcpcs" and (raw[0].islower() or "o" in raw)):
+            if not page.view.ocr:
+                continue  # "j1234" in a text layer is what it says, not a code
+            raw, shape_repairs = raw.replace(",", ".").replace("o", "0"), ("ocr_shape",)
+            raw = raw[0].upper() + raw[1:]
         if field == "icd10" and not raw[0].isalpha():
             if not page.view.ocr:
                 continue
@@ -170,6 +179,7 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
                 end, repairs, raw = tail.end(), (*repairs, "ocr_space"), raw + tail.group(1) + tail.group(2)
         if value is None:
             continue
+        repairs = (*shape_repairs, *repairs)
         detail = "dotted" if field == "icd10" and "." in raw else ""
         c = _candidate(page, field, value, start, end, validator, repairs, detail)
         if described_only:
@@ -255,7 +265,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     out: list[Candidate] = []
     for field, role in (("dob", DateRole.BIRTH), ("service_date", DateRole.SERVICE)):
         previous_end = -10
-        for found in find_dates(page.view.text, role, today):
+        for found in find_dates(page.view.text, role, today, ocr=page.view.ocr):
             range_end = _RANGE_JOIN.fullmatch(page.view.text[previous_end:found.start]) is not None
             previous_end = found.end
             if range_end or page.is_masked(found.start, found.end):

@@ -108,3 +108,44 @@ def test_a_seventh_character_split_off_by_ocr_is_joined_back():
     found = extract_fields([ocr_page([[("ICD-10:", 0.95), ("$83.241", 0.9), ("A", 0.9)]])], TODAY)
     assert [f.value for f in found["icd10"]] == ["S83.241A"]
     assert "ocr_space" in found["icd10"][0].explanation
+
+
+@pytest.mark.parametrize(("words", "field", "value"), [
+    ([("Diagnosis:", 0.95), ("J44,1", 0.6)], "icd10", "J44.1"),  # the dot read as a comma
+    ([("HCPCS:", 0.95), ("Jo178", 0.6)], "hcpcs", "J0178"),  # a zero read as "o"
+    ([("HCPCS:", 0.95), ("j0178", 0.6)], "hcpcs", "J0178"),  # the letter read in lower case
+])
+def test_a_code_shape_misread_by_ocr_is_repaired_for_review(words, field, value):
+    found = extract_fields([ocr_page([words])], TODAY)[field]
+    assert [f.value for f in found] == [value]
+    assert found[0].confidence < 0.9 and "ocr_shape" in found[0].explanation
+
+
+@pytest.mark.parametrize(("words", "field", "values"), [
+    ([("Diagnosis:", 1.0), ("J44,1", 1.0)], "icd10", []),  # J44 alone is a category, not a code
+    ([("HCPCS:", 1.0), ("Jo178", 1.0)], "hcpcs", []),
+    ([("Diagnosis:", 1.0), ("I10,12", 1.0)], "icd10", ["I10"]),  # in a text layer a comma is a comma
+])
+def test_a_code_shape_repair_is_for_ocr_only(words, field, values):
+    page = ocr_page([words])
+    text_page = Page(1, page.words, "", PageSource.TEXT_LAYER, 612, 792)
+    assert [f.value for f in extract_fields([text_page], TODAY)[field]] == values
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ([("Date", 0.95), ("of", 0.95), ("Birth:", 0.95), ("Nav", 0.8), ("10,", 0.95), ("1975", 0.96)], "1975-11-10"),
+    ([("DOB:", 0.95), ("0ct", 0.8), ("3,", 0.95), ("1961", 0.96)], "1961-10-03"),
+    ([("DOB:", 0.95), ("Jyn", 0.8), ("16,", 0.95), ("1995", 0.96)], None),  # Jan or Jun: no telling
+    ([("DOB:", 0.95), ("Sun", 0.8), ("16,", 0.95), ("1995", 0.96)], None),  # a weekday, not June
+])
+def test_a_month_name_misread_by_one_letter(words, value):
+    found = extract_fields([ocr_page([words])], TODAY)["dob"]
+    if value is None:
+        assert found is None
+    else:
+        assert found.value == value and found.confidence < 0.9 and "ocr_digits" in found.explanation
+
+
+def test_a_stray_colon_inside_a_member_id_label():
+    found = extract_fields([ocr_page([[("Subscriber:1D", 0.9), ("URL445642372", 0.95)]])], TODAY)
+    assert found["policy_id"].value == "URL445642372"
