@@ -53,6 +53,8 @@ class Word:
     confidence: float
     line: int = 0
     """Index of the line the word belongs to within its page, in reading order."""
+    first: str | None = None
+    """OCR's first reading, when a second look at the enlarged word read it otherwise and was surer."""
 
 
 class PageSource(StrEnum):

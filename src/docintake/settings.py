@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     ocr_timeout_s: PositiveFloat = 180.0
     ocr_render_dpi: PositiveInt = 300  # PDF pages that must be rendered before OCR
     ocr_min_text_chars: int = 20  # a PDF page with less text than this in its text layer is OCR'd
+    ocr_reread: bool = True  # read value-like words a second time, enlarged (extractors/reread.py)
     soffice_cmd: str = "soffice"
     convert_timeout_s: PositiveFloat = 120.0
 

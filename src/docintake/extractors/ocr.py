@@ -17,6 +17,7 @@ import pytesseract
 from PIL import Image
 
 from docintake.errors import ProcessingFailed, TooManyPixels
+from docintake.extractors import reread
 from docintake.extractors.registry import ReadContext
 from docintake.model import BBox, Page, PageSource, Word
 
@@ -218,6 +219,39 @@ def _upright(image: Image.Image, run: _Run, ctx: ReadContext, dpi: int | None) -
     return run, 0
 
 
+def _reread(upright: Image.Image, run: _Run, ctx: ReadContext, number: int) -> _Run:
+    """The run with its value-like words read a second time, enlarged (see `reread`)."""
+    picked = reread.candidates(run.words)
+    if not picked:
+        return run
+    strip, slots = reread.build_strip(upright, run.words, picked)
+    if not slots:
+        return run
+    try:
+        tsv = _tesseract(strip, ctx, "--oem 1 --psm 6")
+    except ProcessingFailed:
+        log.warning("ocr page %d: the second reading failed; the first stands", number)
+        return run
+    words, agreed, changed = reread.reconcile(run.words, reread.parse_strip(tsv, slots))
+    log.debug("ocr page %d: %d words read again, %d agreed, %d changed", number, len(slots), agreed, changed)
+    return _Run(words, _retext(run, words))
+
+
+def _retext(run: _Run, words: tuple[Word, ...]) -> str:
+    """The run's text with its words replaced by ``words`` (same order), separators kept."""
+    out: list[str] = []
+    at = 0
+    for old, new in zip(run.words, words, strict=True):
+        found = run.text.find(old.text, at)
+        if found < 0:
+            return run.text  # cannot happen: the text is the words joined; keep the first reading if it does
+        out.append(run.text[at:found])
+        out.append(new.text)
+        at = found + len(old.text)
+    out.append(run.text[at:])
+    return "".join(out)
+
+
 def ocr_page(image: Image.Image, ctx: ReadContext, number: int, *, fix_orientation: bool = True,
              width_pt: float | None = None, height_pt: float | None = None) -> Page:
     """Read one page image; if it reads badly or sideways, turn it upright (boxes are of the upright page)."""
@@ -228,6 +262,8 @@ def ocr_page(image: Image.Image, ctx: ReadContext, number: int, *, fix_orientati
     rotation = 0
     if fix_orientation:
         run, rotation = _upright(image, run, ctx, dpi)
+    if ctx.ocr_reread:
+        run = _reread(image if not rotation else image.transpose(_TURN_CLOCKWISE[rotation]), run, ctx, number)
     if rotation in (90, 270):
         width_pt, height_pt = height_pt, width_pt
     log.debug("ocr page %d: %d words, rotation %d", number, len(run.words), rotation)

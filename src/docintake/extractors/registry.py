@@ -26,6 +26,7 @@ class ReadContext:
     ocr_timeout_s: float = 180.0
     ocr_render_dpi: int = 300
     ocr_min_text_chars: int = 20
+    ocr_reread: bool = True
     soffice_cmd: str = "soffice"
     convert_timeout_s: float = 120.0
     tmp_dir: Path | None = None
@@ -42,6 +43,7 @@ class ReadContext:
             ocr_timeout_s=settings.ocr_timeout_s,
             ocr_render_dpi=settings.ocr_render_dpi,
             ocr_min_text_chars=settings.ocr_min_text_chars,
+            ocr_reread=settings.ocr_reread,
             soffice_cmd=settings.soffice_cmd,
             convert_timeout_s=settings.convert_timeout_s,
             tmp_dir=settings.tmp_dir,

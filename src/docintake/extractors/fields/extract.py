@@ -21,7 +21,7 @@ from docintake.extractors.fields.recognizers import (
 )
 from docintake.extractors.fields.scoring import score
 from docintake.extractors.fields.urgency import Box, asks_urgency, options, read_answer, read_boxes
-from docintake.extractors.fields.view import build_view
+from docintake.extractors.fields.view import PageView, build_view
 from docintake.model import Evidence, Field, Page
 
 SINGLE = ("reference_id", "policy_id", "dob", "patient_name", "service_date")
@@ -52,7 +52,8 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         doc = analyse(view)
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
-        found = [*shaped, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
+        codes = _codes_of_both_readings(shaped, view, page)
+        found = [*codes, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
                  *policy_candidates(pa, today), *name_candidates(pa),
                  *split_name_candidates(pa), *honorific_names(pa)]
         scored.extend(Scored(c, score(c)) for c in found)
@@ -68,6 +69,32 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         fields[name] = _distinct([s for s in scored if s.candidate.field == name])
     fields["urgent"] = _urgent_field(urgency, pages)
     return fields
+
+
+_CODES = frozenset({"npi", "cpt", "hcpcs", "icd10"})
+
+
+def _codes_of_both_readings(shaped: list[Candidate], view: PageView, page: Page) -> list[Candidate]:
+    """Codes and NPIs from OCR's first reading of each word; a word's second reading (enlarged, surer) adds a code
+    only where the first gave none of that kind, as a repair for a clerk.
+
+    Identifiers and dates take the surer reading (``page.words``); a code set or check digit passes misreads of a
+    code that are codes too ("E66.9" read as "B66.9"), and the first reading, at the page's own resolution, reads
+    small dotted codes better."""
+    if not any(w.first for w in page.words):
+        return shaped
+    first_page = replace(page, words=tuple(replace(w, text=w.first, first=None) if w.first else w
+                                           for w in page.words))
+    first_view = build_view(first_page)
+    first = [c for c in shaped_candidates(analysis(first_view, analyse(first_view))) if c.field in _CODES]
+    taken = {(c.field, t) for c in first for t in first_view.tokens_at(c.start, c.end)}
+    out = [c for c in shaped if c.field not in _CODES] + first
+    for c in shaped:
+        tokens = view.tokens_at(c.start, c.end)
+        if c.field in _CODES and not any((c.field, t) in taken for t in tokens):
+            reread = any(view.tokens[t].text != first_view.tokens[t].text for t in tokens)
+            out.append(replace(c, repairs=(*c.repairs, "reread")) if reread else c)
+    return out
 
 
 _PAPERWORK_LABEL = re.compile(r"sign|request|notif|fax|sent|today|prepared|completed|printed|letter|^date\s*:?$",

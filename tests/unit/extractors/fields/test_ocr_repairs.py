@@ -3,6 +3,7 @@ label read as DOS, and words read without confidence never auto-accepted."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -149,3 +150,20 @@ def test_a_month_name_misread_by_one_letter(words, value):
 def test_a_stray_colon_inside_a_member_id_label():
     found = extract_fields([ocr_page([[("Subscriber:1D", 0.9), ("URL445642372", 0.95)]])], TODAY)
     assert found["policy_id"].value == "URL445642372"
+
+
+def _with_first(page: Page, first: dict[str, str]) -> Page:
+    """The page as a second look left it: the words named in ``first`` had that first reading."""
+    return replace(page, words=tuple(replace(w, first=first.get(w.text)) for w in page.words))
+
+
+def test_codes_come_from_the_first_reading_and_the_second_adds_only_what_the_first_lacks():
+    page = ocr_page([[("Diagnoses:", 0.95), ("B66.9,", 0.7), ("J44.1", 0.7)], [("Member", 0.95), ("ID:", 0.95),
+                                                                                ("W123456789", 0.8)]])
+    # "E66.9" read first and "B66.9" on the second look (both codes): the first stands. "J44.1" came only from
+    # the second look ("J4#.1" first): kept, for a clerk. The member ID takes the surer, second reading.
+    found = extract_fields([_with_first(page, {"B66.9,": "E66.9,", "J44.1": "J4#.1", "W123456789": "W12345678S"})],
+                           TODAY)
+    assert [f.value for f in found["icd10"]] == ["E66.9", "J44.1"]
+    assert "reread" in found["icd10"][1].explanation and found["icd10"][1].confidence < 0.9
+    assert found["policy_id"].value == "W123456789"
