@@ -113,7 +113,11 @@ LABELS: tuple[Label, ...] = (
        r"therapy|certification)\s*(?:auth(?:orization)?\s*)?period(?:\s*(?:from|requested|start|begin))?|"
        r"period\s*requested|(?:extension|renewal|continuation)\s*(?:requested\s*)?(?:start|begin|from)(?:\s*date)?",
        column=True),
-    _l("service_date", r"(?:continue|continuing|resume|extend)\w*\b[^.;\n]{0,80}?\b(?:beginning|starting)(?:\s*on)?",
+    # A table row or heading naming the request ("Requested extension | 16-NOV-2026 | 16-DEC-2026"): not a column
+    # header, so it owns only what stands beside or just under it.
+    _l("service_date",
+       r"requested\s*(?:extension|renewal|continuation)|(?:extension|renewal|continuation)\s*requested"),
+    _l("service_date", r"(?:continu|resum|extend|extension)\w*\b[^.;\n]{0,80}?\b(?:beginning|starting)(?:\s*on)?",
        0.8),
     # Reference ID of the case.
     _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)|ref(?:erence)?\s*(?=:)", 0.9),
@@ -184,6 +188,10 @@ LABELS: tuple[Label, ...] = (
        r"notification|approval|denial|determination|decision|discharge)|onset(?:\s*date)?|discharged|"
        r"(?:initial|original)\s*(?:diagnosis|dx|approval|authori[sz]ation|start)"
        r"(?:\s*date)?|(?:anticipated|expected|planned)\s*(?:d/c|discharge)(?:\s*date)?", 0.9, column=True),
+    # A table row naming the authorization already in force ("Current authorization | 20-MAY-2026 | ...").
+    # Only where a row or cell begins: in prose "request prior authorization for ..." says nothing of a date.
+    _l("other:date", r"(?<![^\t\n])(?:current|previous|prior|existing)\s*auth(?:orization)?(?!\s*(?:request|form|"
+       r"number|#|no\b|id\b|ref|for\b))", 0.9),
     _l("other:date", r"(?:next|follow[\s\-]*up|return)\s*(?:visit|appointment|appt\.?|date)|"
        r"(?:therapy|treatment|services?|care|infusions?)\s*(?:first\s*)?(?:began|started|initiated|commenced)"
        r"(?:\s*on)?|(?:was|were)\s*(?:last\s*)?(?:seen|admitted|discharged|started|approved|performed|treated)"

@@ -265,6 +265,7 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
     out: list[Candidate] = []
     for field, role in (("dob", DateRole.BIRTH), ("service_date", DateRole.SERVICE)):
         previous_end = -10
+        started: set[int] = set()  # labels whose first date to their right has been taken (a range's start)
         for found in find_dates(page.view.text, role, today, ocr=page.view.ocr):
             range_end = _RANGE_JOIN.fullmatch(page.view.text[previous_end:found.start]) is not None
             previous_end = found.end
@@ -275,6 +276,10 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
                 continue
             if owner.hit.field != field and owner.hit.field != "other:date":
                 continue
+            if field == "service_date" and owner.relation is Relation.RIGHT:
+                if owner.hit.start in started:
+                    continue  # "Requested extension | 16-NOV-2026 | 16-DEC-2026": the second is the period's end
+                started.add(owner.hit.start)
             repairs = ("ocr_digits",) if found.repaired else ()
             if field == "service_date" and not v.service_date_plausible(found.value, today):
                 label = page.view.text[owner.hit.start:owner.hit.end].strip().upper()
