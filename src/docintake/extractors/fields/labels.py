@@ -126,7 +126,10 @@ LABELS: tuple[Label, ...] = (
     _l("reference_id", r"(?:prior\s*)?auth(?:orization)?\s*(?:request\s*)?(?:id\b|#|number|no\.?)", 0.8),
     # Patient name.
     _l("patient_name", r"patient(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first(?:\s*,\s*m\.?i\.?)?\s*\))?"),
-    _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient)\s*name"),
+    # The person a plan covers, under the names programmes give them: Medicaid "recipient" and "participant",
+    # behavioural health "consumer", long-term care "resident", a dependent "child"; "(Last, First)" may follow.
+    _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient|participant|consumer|resident|child|"
+       r"individual)(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"),
     _l("patient_name", r"name\s*of\s*(?:patient|member)"),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
     _l("patient_name", r"RE\s*:", 0.6),

@@ -105,6 +105,9 @@ ROWS = [
     (["Patient Name (Last, First): DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Client Name", "Maria Lopez"], "patient_name", {"first": "Maria", "last": "Lopez"}, SURE),
     (["Provider Name: John Smith"], "patient_name", None, None),
+    (["Enrollee's Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
+    (["Participant Name (Last, First)", "DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
+    (["Resident Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Patient's Name (Last, First, MI)", "DOE, JANE M"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     # A letter's greeting is no name under its RE line; a titled name in prose is one, for a clerk to confirm,
     # whatever a "Group" in the practice's name three lines up may claim.
