@@ -13,20 +13,13 @@ from random import Random
 
 from samples.generator.data import Case
 from samples.generator.document import KV, Banner, Checks, Doc, Gap, PageBreak, Rule, Style, Table, Text, Title
-from samples.generator.wording import DOB_LABELS, code_list, d, printed_name, request_truth
+from samples.generator.family_general import _date
+from samples.generator.wording import DOB_LABELS, code_list, printed_name, request_truth
 
 # Date styles: the five of data.DATE_STYLES and the spelled-out ones (`March 5, 2026`, `Mar. 5, 2026`).
 _DATE_STYLES = ("mdy", "mdy", "mdy_short", "mon_d_y", "dd_mon_yyyy", "iso", "long", "abbr_dot")
 _DAY = dt.timedelta(days=1)
 Fmt = Callable[[dt.date], str]
-
-
-def _date(day: dt.date, style: str) -> str:
-    if style == "long":
-        return f"{day:%B} {day.day}, {day.year}"
-    if style == "abbr_dot":
-        return f"{day:%b}. {day.day}, {day.year}" if day.month != 5 else f"May {day.day}, {day.year}"
-    return d(day, style)
 
 
 # The start of the requested period (the service date) and its end, as continuation forms label them. The last

@@ -126,6 +126,29 @@ def _recognize(image: Image.Image, ctx: ReadContext, dpi: int | None) -> _Run:
     width, height = image.size
     words: list[Word] = []
     line_ids: dict[tuple[str, str, str], int] = {}
+    for r in tsv_words(tsv):
+        line = line_ids.setdefault(r.line_key, len(line_ids))
+        bbox = BBox.from_points(r.left, r.top, r.left + r.width, r.top + r.height, width, height)
+        words.append(Word(r.text, bbox, round(r.confidence, 4), line))
+    return _Run(tuple(words), _text_by_blocks(words, line_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class TsvWord:
+    """One word row of Tesseract's TSV: its text, confidence (0..1), pixel box and (block, paragraph, line)."""
+
+    text: str
+    confidence: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line_key: tuple[str, str, str]
+
+
+def tsv_words(tsv: str) -> list[TsvWord]:
+    """The words of Tesseract's TSV output (level 5 rows with text and a confidence)."""
+    out = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
@@ -133,11 +156,9 @@ def _recognize(image: Image.Image, ctx: ReadContext, dpi: int | None) -> _Run:
         text, conf = cols[11].strip(), float(cols[10])
         if not text or conf < 0:
             continue
-        line = line_ids.setdefault((cols[2], cols[3], cols[4]), len(line_ids))
         left, top, w, h = (int(c) for c in cols[6:10])
-        bbox = BBox.from_points(left, top, left + w, top + h, width, height)
-        words.append(Word(text, bbox, round(min(max(conf / 100.0, 0.0), 1.0), 4), line))
-    return _Run(tuple(words), _text_by_blocks(words, line_ids))
+        out.append(TsvWord(text, min(max(conf / 100.0, 0.0), 1.0), left, top, w, h, (cols[2], cols[3], cols[4])))
+    return out
 
 
 def _text_by_blocks(words: list[Word], line_ids: dict[tuple[str, str, str], int]) -> str:
@@ -232,7 +253,7 @@ def _reread(upright: Image.Image, run: _Run, ctx: ReadContext, number: int) -> _
     except ProcessingFailed:
         log.warning("ocr page %d: the second reading failed; the first stands", number)
         return run
-    words, agreed, changed = reread.reconcile(run.words, reread.parse_strip(tsv, slots))
+    words, agreed, changed = reread.reconcile(run.words, reread.parse_strip(tsv_words(tsv), slots))
     log.debug("ocr page %d: %d words read again, %d agreed, %d changed", number, len(slots), agreed, changed)
     return _Run(words, _retext(run, words))
 

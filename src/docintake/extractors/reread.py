@@ -17,10 +17,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from docintake.model import Word
+
+if TYPE_CHECKING:
+    from docintake.extractors.ocr import TsvWord
 
 log = logging.getLogger(__name__)
 
@@ -81,21 +85,14 @@ def build_strip(image: Image.Image, words: tuple[Word, ...], picked: list[int]) 
     return strip, slots
 
 
-def parse_strip(tsv: str, slots: list[_Slot]) -> dict[int, tuple[str, float]]:
-    """The second reading of each word: (text, confidence), from Tesseract's TSV of the strip."""
+def parse_strip(rows: list[TsvWord], slots: list[_Slot]) -> dict[int, tuple[str, float]]:
+    """The second reading of each word: (text, confidence), from Tesseract's words of the strip."""
     parts: dict[int, list[tuple[int, str, float]]] = {}
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text, conf = cols[11].strip(), float(cols[10])
-        if not text or conf < 0:
-            continue
-        left, top, h = int(cols[6]), int(cols[7]), int(cols[9])
-        centre = top + h / 2
+    for r in rows:
+        centre = r.top + r.height / 2
         slot = next((s for s in slots if s.top - _GAP / 2 <= centre < s.bottom + _GAP / 2), None)
         if slot is not None:
-            parts.setdefault(slot.index, []).append((left, text, min(max(conf / 100.0, 0.0), 1.0)))
+            parts.setdefault(slot.index, []).append((r.left, r.text, r.confidence))
     out = {}
     for index, found in parts.items():
         found.sort()

@@ -39,7 +39,7 @@ def test_the_strip_stacks_enlarged_crops_and_maps_readings_back_by_position():
         f"5\t1\t1\t1\t1\t1\t30\t{slots[0].top + 5}\t50\t40\t96.0\tA12",
         "5\t1\t1\t1\t1\t1\t30\t5\t50\t40\t-1\t",  # an empty cell
     ]
-    second = reread.parse_strip("\n".join([header, *rows]), slots)
+    second = reread.parse_strip(ocr.tsv_words("\n".join([header, *rows])), slots)
     assert second == {0: ("A1234", 0.88), 1: ("B5678", 0.915)}
 
 
