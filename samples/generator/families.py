@@ -13,6 +13,7 @@ from samples.generator import family_clinical as clinical
 from samples.generator import family_dates as dates
 from samples.generator import family_forms as forms
 from samples.generator import family_general as general
+from samples.generator import family_homehealth as homehealth
 from samples.generator import family_imaging as imaging
 from samples.generator import family_other as other
 from samples.generator import family_records as records
@@ -26,6 +27,7 @@ FamilyFn = Callable[[Case, Random], Doc]
 GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
         "continuation_request": dates.continuation_request,
+        "home_health_plan_of_care": homehealth.home_health_plan_of_care,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
         "radiology_pa": forms.radiology_pa,
@@ -60,7 +62,7 @@ _TUNE_TYPES: dict[str, str] = {
     "lab_report": "lab_report", "progress_note": "clinical_note", "fax_cover_memo": "fax_cover",
     "eob_statement": "other", "noise_page": "other", "precert_grid_form": "pa_request_form",
     "service_table_request": "pa_request_form", "referral_letter": "clinical_note",
-    "continuation_request": "pa_request_form",
+    "continuation_request": "pa_request_form", "home_health_plan_of_care": "pa_request_form",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

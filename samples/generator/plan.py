@@ -71,6 +71,7 @@ MRI, CT = "imaging_mri_report", "imaging_ct_report"
 BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
 PGF, STR, REF = "precert_grid_form", "service_table_request", "referral_letter"
 CONT = "continuation_request"
+HHPOC = "home_health_plan_of_care"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
@@ -233,6 +234,14 @@ PLAN: tuple[Sample, ...] = (
     _s("cont_xlsx", "xlsx", CONT, plan_style="mbi", scenario=10, urgent=True),
     _s("cont_txt_utf8", "txt_utf8", CONT, plan_style="medicaid", scenario=7),
     _s("cont_rtf_accented", "rtf", CONT, accented=True, plan_style="blue", scenario=12),
+    # --- tune, added for a CMS-485-style plan of care: numbered boxes, labels above values, name with address
+    _s("hhpoc_text", "pdf_text", HHPOC, plan_style="mbi", scenario=0, urgent=False),
+    _s("hhpoc_fax_fine", "tiff_g4", HHPOC, plan_style="mbi", scenario=12, urgent=False),
+    _s("hhpoc_fax_standard", "tiff_g3", COVER_T, HHPOC, plan_style="generic", scenario=11, urgent=True),
+    _s("hhpoc_scanned", "pdf_scanned", HHPOC, plan_style="blue", scenario=5, urgent=False),
+    _s("hhpoc_docx", "docx", HHPOC, plan_style="medicaid", scenario=4, urgent=False),
+    _s("hhpoc_txt_cp1252", "txt_cp1252", HHPOC, accented=True, plan_style="mbi", scenario=3, urgent=False),
+    _s("hhpoc_efax", "pdf_text", HHPOC, plan_style="blue", scenario=12, fax_header=True, urgent=True),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
