@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 
 _ID = r"[I1l|]\.?\s?(?:D|p(?=\W))\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D., Ip
+# What may follow a name label: the order it is written in, and the address that shares its box ("Patient's Name
+# and Address", CMS-485 box 6).
+_NAME_TAIL = (r"(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"
+              r"(?:\s*(?:and|&|/)\s*(?:address|addr\.?))?")
 _NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
 
 
@@ -69,6 +73,10 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"(?:insured|subscriber|member)(?:'s)?\s*unique\s*(?:{_ID}|identifier)"),
     _l("policy_id", rf"ins\.?\s*(?:member\s*)?(?:{_ID}{_NO}?|{_NO})", 0.9),
     _l("policy_id", r"\bMBI\b"),
+    # Medicare's older names for the member's number: the Health Insurance Claim Number (HICN; CMS-485 box 1
+    # "Patient's HI Claim No.") and "Medicare Beneficiary ID".
+    _l("policy_id", rf"(?:HI|HIC|health\s*insurance)\s*claim\s*(?:{_NO}|number)|\bHICN\b"),
+    _l("policy_id", rf"(?:medicare|medicaid)\s*beneficiary\s*(?:{_ID}{_NO}?|identifier|{_NO})"),
     _l("policy_id", rf"(?:{_ID}{_NO}|{_ID}\s*card\s*#?)", 0.7),
     _l("policy_id", rf"{_ID}\s*card\s*(?:#|no\.?|number)"),
     _l("policy_id", r"[I1l|]?\.?D\.?No\b\.*", 0.7),  # "ID No." with the space lost ("IDNo.", "DNo.")
@@ -125,11 +133,11 @@ LABELS: tuple[Label, ...] = (
     _l("reference_id", r"RE\s*:", 0.6),
     _l("reference_id", r"(?:prior\s*)?auth(?:orization)?\s*(?:request\s*)?(?:id\b|#|number|no\.?)", 0.8),
     # Patient name.
-    _l("patient_name", r"patient(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first(?:\s*,\s*m\.?i\.?)?\s*\))?"),
+    _l("patient_name", rf"patient(?:'s)?\s*(?:full\s*)?name{_NAME_TAIL}"),
     # The person a plan covers, under the names programmes give them: Medicaid "recipient" and "participant",
     # behavioural health "consumer", long-term care "resident", a dependent "child"; "(Last, First)" may follow.
     _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient|participant|consumer|resident|child|"
-       r"individual)(?:'s)?\s*(?:full\s*)?name(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"),
+       rf"individual)(?:'s)?\s*(?:full\s*)?name{_NAME_TAIL}"),
     _l("patient_name", r"name\s*of\s*(?:patient|member)"),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
     _l("patient_name", r"RE\s*:", 0.6),
@@ -191,6 +199,8 @@ LABELS: tuple[Label, ...] = (
        r"notification|approval|denial|determination|decision|discharge)|onset(?:\s*date)?|discharged|"
        r"(?:initial|original)\s*(?:diagnosis|dx|approval|authori[sz]ation|start)"
        r"(?:\s*date)?|(?:anticipated|expected|planned)\s*(?:d/c|discharge)(?:\s*date)?", 0.9, column=True),
+    # A note's signature line: "Electronically signed by Jane Roe, MD on Nov 15, 2026".
+    _l("other:date", r"(?:signed|dictated|transcribed|authenticated|reviewed)\s*by\b[^\n\t]{0,60}?\bon", 0.9),
     # A table row naming the authorization already in force ("Current authorization | 20-MAY-2026 | ...").
     # Only where a row or cell begins: in prose "request prior authorization for ..." says nothing of a date.
     _l("other:date", r"(?<![^\t\n])(?:current|previous|prior|existing)\s*auth(?:orization)?(?!\s*(?:request|form|"

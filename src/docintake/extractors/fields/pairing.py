@@ -47,6 +47,7 @@ class Owner:
 _MAX_RIGHT = {True: 28.0, False: 70.0}
 _MAX_BELOW = 2.8
 _MAX_COLUMN = 40.0
+_DATE_LABELS = frozenset({"dob", "service_date", "other:date"})
 
 
 def label_hit(view: PageView, index: int, start: int, end: int) -> LabelHit:
@@ -102,6 +103,8 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
         if relation is Relation.COLUMN and (not hit.label.column or (accept is not None and hit.field not in accept)
                                             or _has_own_value(view, hit)):
             continue
+        if accept is not None and accept <= _DATE_LABELS and _has_own_value(view, hit):
+            continue  # "Target date 11/06/2026." has its date; the one on the next line belongs to something else
         if best is None or drop < best.distance:
             best = Owner(hit, relation, drop)
     wrap = _wrapped_label(view, hits, first, line)

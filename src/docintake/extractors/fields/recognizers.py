@@ -518,8 +518,10 @@ def name_candidates(page: PageAnalysis) -> list[Candidate]:
             continue
         for option in _value_options(page, hit):
             indices, relation = option
-            start, _, text = _value_text(page, indices, hit)
-            if (parsed := parse_name(text, page.view.ocr)) is not None:
+            start, end, text = _value_text(page, indices, hit)
+            # A name ends where the next label begins ("Patient: Jane Doe  Patient's HI Claim No. ...").
+            stop = min((h.start for h in page.hits if start < h.start < end), default=end)
+            if (parsed := parse_name(text[: stop - start], page.view.ocr)) is not None:
                 break
         else:
             continue
@@ -601,7 +603,7 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
         words, used = [], 0
         for m in re.finditer(r"\S+", text):
             word = m.group().rstrip(",;")
-            if not _NAME_WORD.match(word) or word.lower().strip(".") in _NOT_NAMES or len(words) == 4:
+            if not _NAME_WORD.match(word) or _plain(word) in _NOT_NAMES or len(words) == 4:
                 break
             words.append(word)
             used = m.start() + len(word)
@@ -612,11 +614,16 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
         if len(words) < 2:
             return None
         first, last = words[0], words[-1]
-    if any(w.lower().strip(".") in _NOT_NAMES for w in words):
+    if any(_plain(w) in _NOT_NAMES for w in words):
         return None
     if len(first.strip(".")) < 2 or len(last) < 2 or not (first[0].isupper() and last[0].isupper()):
         return None
     return {"first": _name_case(first), "last": _name_case(last)}, lead + used
+
+
+def _plain(word: str) -> str:
+    """A word as the stop list knows it: lower case, without a final dot or possessive ("Patient's")."""
+    return re.sub(r"['’]s$", "", word.lower().strip("."))
 
 
 # One stray mark or lowercase letter before a name, or quotes glued to it ("“Thornbury, Tamsin").

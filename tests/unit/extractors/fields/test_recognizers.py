@@ -74,6 +74,8 @@ ROWS = [
     (["Ideally the patient (CPT 66984) would", "01/01/2027 at Riverside."], "service_date", None, None),
     # Member-ID labels of standard forms: a pharmacy card's cardholder ID, the UB-04's insured's unique ID.
     (["Cardholder ID: W123456789"], "policy_id", "W123456789", SURE),
+    (["1. Patient's HI Claim No.: 3CY2-GR0-PW09"], "policy_id", "3CY2GR0PW09", SURE),
+    (["Medicare Beneficiary ID", "6QD4PY4JG75"], "policy_id", "6QD4PY4JG75", SURE),
     (["Insured's Unique ID", "W123456789"], "policy_id", "W123456789", SURE),
     (["Ins. ID #: W123456789"], "policy_id", "W123456789", (0.85, 1.0)),
     # A label of another date claims dates only: the code after it in the same sentence is still a code.
@@ -87,6 +89,8 @@ ROWS = [
     (["Date of last dose: 11/02/2026", "Date of onset: 03/20/2026", "Discharge Date: 10/30/2026"],
      "service_date", None, None),
     (["Next follow-up appointment: 01/15/2027"], "service_date", None, None),
+    (["Request prior authorization for 29881. Target date Nov 1, 2026. Follow up in 4 weeks.",
+      "Electronically signed by Rafael Okonkwo, MD on Nov 15, 2026"], "service_date", "2026-11-01", SURE),
     (["Period\tFrom\tThrough", "Initial authorization\t01-AUG-2025\t19-MAY-2026",
       "Current authorization\t20-MAY-2026\t15-NOV-2026", "Requested extension\t16-NOV-2026\t16-DEC-2026"],
      "service_date", "2026-11-16", SURE),
@@ -105,6 +109,12 @@ ROWS = [
     (["Patient Name (Last, First): DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Client Name", "Maria Lopez"], "patient_name", {"first": "Maria", "last": "Lopez"}, SURE),
     (["Provider Name: John Smith"], "patient_name", None, None),
+    (["6. Patient's Name and Address\tKETTERING, JASPER D 1479 Lantern Way, Clinton, OH 53456"], "patient_name",
+     {"first": "Jasper", "last": "Kettering"}, SURE),
+    (["Patient Name / Address", "Jasper Kettering", "1479 Lantern Way"], "patient_name",
+     {"first": "Jasper", "last": "Kettering"}, SURE),
+    (["Patient: Renée Peña   Patient's HI Claim No.: 7P79MQ3KH14"], "patient_name",
+     {"first": "Renée", "last": "Peña"}, (0.85, 1.0)),  # the name ends where the next label begins
     (["Enrollee's Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Participant Name (Last, First)", "DOE, JANE"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
     (["Resident Name: Jane Doe"], "patient_name", {"first": "Jane", "last": "Doe"}, SURE),
@@ -161,6 +171,9 @@ def test_urgency():
     assert fields_of("EXPEDITED REQUEST", "Please review.")["urgent"].value is True
     assert fields_of("This is not an urgent request.")["urgent"].value is False
     assert fields_of("*** TIME-SENSITIVE / URGENT ***")["urgent"].value is True
+    assert fields_of("URGENT - patient already home after a hospital stay.")["urgent"].value is True
+    assert fields_of("The family asks us to please expedite the visits.")["urgent"].value is True
+    assert fields_of("Urgent care visit on 11/02/2026 for the same complaint.")["urgent"].confidence < 0.9
     assert fields_of("Time-sensitive results are phoned to the office.")["urgent"].confidence < 0.9
     default = fields_of("Member ID: W123456789")["urgent"]
     assert default.value is False and default.confidence >= 0.9
