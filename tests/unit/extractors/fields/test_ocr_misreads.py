@@ -4,26 +4,12 @@ Category III "T" read as "7", a ZIP after a misread state, noise around names an
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from docintake.extractors.fields.extract import extract_fields
 from docintake.model import BBox, Page, PageSource, Word
 
-TODAY = date(2026, 11, 25)
-
-
-def ocr_page(lines: list[list[tuple[str, float]]], source: PageSource = PageSource.OCR) -> Page:
-    """A page of words: each line a list of (word, confidence), laid out left to right."""
-    words = []
-    for n, line in enumerate(lines):
-        x = 0.08
-        for text, conf in line:
-            width = 0.011 * len(text)
-            words.append(Word(text, BBox(x, 0.1 + n * 0.03, x + width, 0.1 + n * 0.03 + 0.012), conf, n))
-            x += width + 0.01
-    return Page(1, tuple(words), "", source, 612, 792)
+from ._rows import TODAY, ocr_page
 
 
 def line(text: str, conf: float = 0.95) -> list[tuple[str, float]]:
@@ -62,14 +48,14 @@ def test_a_digit_that_may_be_two_letters_takes_the_one_in_the_code_set():
     ("Servicing provider: Willow Creek Family Medicine, Springfield, 1L 11690", PageSource.OCR, []),
 ])
 def test_procedure_code_misreads(text, source, expected):
-    found = extract_fields([ocr_page([line(text)], source)], TODAY)
+    found = extract_fields([ocr_page([line(text)], source=source)], TODAY)
     assert codes(found, "cpt") == expected
     assert all(f.confidence < 0.9 for f in found["cpt"])
 
 
 @pytest.mark.parametrize(("source", "expected"), [(PageSource.OCR, ["E1390"]), (PageSource.TEXT_LAYER, [])])
 def test_an_hcpcs_letter_read_as_a_pound_sign(source, expected):
-    found = extract_fields([ocr_page([line("HCPCS: £1390 oxygen concentrator")], source)], TODAY)
+    found = extract_fields([ocr_page([line("HCPCS: £1390 oxygen concentrator")], source=source)], TODAY)
     assert codes(found, "hcpcs") == expected
     assert all(f.confidence < 0.9 for f in found["hcpcs"])
 
@@ -104,7 +90,7 @@ def test_specks_in_a_split_name_box_are_no_words():
 
 
 def test_a_semicolon_is_no_name_comma_in_a_text_layer():
-    found = extract_fields([ocr_page([line("Patient name: Ellsworth; Lucian")], PageSource.TEXT_LAYER)], TODAY)
+    found = extract_fields([ocr_page([line("Patient name: Ellsworth; Lucian")], source=PageSource.TEXT_LAYER)], TODAY)
     assert found["patient_name"] is None or found["patient_name"].value != {"first": "Lucian", "last": "Ellsworth"}
 
 

@@ -3,28 +3,14 @@ corroborates: table-driven, with the negative rows that must stay negative."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from docintake.extractors.fields import validators as v
 from docintake.extractors.fields.extract import extract_fields
 from docintake.extractors.fields.urgency import Box, options, read_boxes
-from docintake.model import BBox, Page, PageSource, Word
+from docintake.model import Page, PageSource
 
-TODAY = date(2026, 11, 25)
-
-
-def ocr_page(lines: list[list[tuple[str, float]]], number: int = 1) -> Page:
-    """An OCR'd page: each line a list of (word, confidence), laid out left to right."""
-    words = []
-    for n, line in enumerate(lines):
-        x = 0.08
-        for text, conf in line:
-            width = 0.011 * len(text)
-            words.append(Word(text, BBox(x, 0.1 + n * 0.03, x + width, 0.1 + n * 0.03 + 0.012), conf, n))
-            x += width + 0.01
-    return Page(number, tuple(words), "", PageSource.OCR, 612, 792)
+from ._rows import TODAY, ocr_page
 
 
 @pytest.mark.parametrize(("line", "ocr", "expected"), [

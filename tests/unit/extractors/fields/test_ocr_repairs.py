@@ -4,16 +4,15 @@ label read as DOS, and words read without confidence never auto-accepted."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
 from docintake.extractors.fields.extract import extract_fields
 from docintake.extractors.fields.ocr_words import correct_label_word
 from docintake.extractors.fields.recognizers import repair_mbi
-from docintake.model import BBox, Page, PageSource, Word
+from docintake.model import Page, PageSource
 
-TODAY = date(2026, 11, 25)
+from ._rows import TODAY, ocr_page
 
 
 @pytest.mark.parametrize(("read", "meant"), [
@@ -36,17 +35,6 @@ def test_label_words_misread_by_ocr(read, meant):
 def test_mbi_repair(read, fixed):
     assert repair_mbi(read) == fixed
 
-
-def ocr_page(lines: list[list[tuple[str, float]]]) -> Page:
-    """An OCR'd page: each line a list of (word, confidence), laid out left to right."""
-    words = []
-    for n, line in enumerate(lines):
-        x = 0.08
-        for text, conf in line:
-            width = 0.011 * len(text)
-            words.append(Word(text, BBox(x, 0.1 + n * 0.03, x + width, 0.1 + n * 0.03 + 0.012), conf, n))
-            x += width + 0.01
-    return Page(1, tuple(words), "", PageSource.OCR, 612, 792)
 
 
 def test_a_misread_member_label_still_finds_the_id():
