@@ -202,6 +202,7 @@ def test_a_reason_for_urgency(lines, value, band):
     (["Expedited review requested (72 hours)?\tNo"], False, SURE),  # typed into a spreadsheet cell
     (["Is this an urgent request?  [ ] Yes  [ ] No"], False, UNSURE),  # unanswered: a clerk looks
     (["Is this an urgent request?", "Member ID: W123456789"], False, UNSURE),
+    (["Is this request urgent?", "No prior treatment has been tried."], False, UNSURE),  # prose, not an answer
     (["Urgent review needed?  [X] Yes  [X] No"], False, UNSURE),  # both ticked
 ])
 def test_urgency_asked_as_a_question(lines, value, band):
