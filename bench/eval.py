@@ -7,19 +7,22 @@ auto-accepted (confidence >= 0.9), and the silent-error rate (wrong values among
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from docintake.contract import extract_json
 from docintake.errors import IntakeError
-from docintake.pipeline import PipelineContext, extract_path
+from docintake.intake.admission import admit_path
+from docintake.pipeline import PipelineContext, classify_split, extract_path, find_fields, read_document
 from docintake.runtime import prepare_process
 from docintake.settings import Settings
 
@@ -105,6 +108,22 @@ def compare(expected: dict[str, Any], got: dict[str, Any], file: str) -> dict[st
 
 
 _CTX: PipelineContext | None = None
+_READ_CACHE: Path | None = None
+
+# What a cached reading depends on: every source file except the field miners and the classifiers, which run
+# after the reading and are what one iterates on.
+_SRC = Path(__file__).resolve().parent.parent / "src" / "docintake"
+_AFTER_READING = ("extractors/fields/", "classifiers/")
+
+
+def reading_digest(ctx: PipelineContext) -> str:
+    """A digest of the reading code and the read settings: a cached reading is reused only while both hold."""
+    h = hashlib.sha256(repr(ctx.read).encode())
+    for f in sorted(_SRC.rglob("*.py")):
+        rel = f.relative_to(_SRC).as_posix()
+        if not rel.startswith(_AFTER_READING):
+            h.update(rel.encode() + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def corpus_jobs(roots: list[Path], split: str,
@@ -126,12 +145,15 @@ def corpus_jobs(roots: list[Path], split: str,
     return jobs
 
 
-def init_worker(values: dict[str, Any]) -> None:
+def init_worker(values: dict[str, Any], read_cache: Path | None = None) -> None:
     """Process-pool initializer: settings, private files and a pipeline context, once per worker process."""
-    global _CTX
+    global _CTX, _READ_CACHE
     settings = Settings(**values)
     prepare_process(settings)
     _CTX = PipelineContext.from_settings(settings)
+    if read_cache is not None:
+        _READ_CACHE = read_cache / reading_digest(_CTX)
+        _READ_CACHE.mkdir(parents=True, exist_ok=True)
 
 
 def worker_context() -> PipelineContext:
@@ -140,10 +162,27 @@ def worker_context() -> PipelineContext:
     return _CTX
 
 
+def _extract_cached(path: Path, ctx: PipelineContext, cache: Path) -> dict[str, Any]:
+    """Like extract_path, with the read pages kept in ``cache`` by the file's digest (field work re-runs fast)."""
+    admitted = admit_path(path, ctx.limits)
+    slot = cache / f"{admitted.sha256}.pickle"
+    try:
+        doc = replace(pickle.loads(slot.read_bytes()), file=path.name)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        doc = read_document(admitted, path.name, ctx)
+        tmp = slot.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(doc))
+        tmp.replace(slot)
+    return extract_json(classify_split(find_fields(doc, ctx), ctx))
+
+
 def _run(path: str) -> tuple[str, dict[str, Any] | None, float]:
     start = time.perf_counter()
     try:
-        out = extract_json(extract_path(Path(path), worker_context()))
+        if _READ_CACHE is not None:
+            out = _extract_cached(Path(path), worker_context(), _READ_CACHE)
+        else:
+            out = extract_json(extract_path(Path(path), worker_context()))
     except IntakeError:
         out = None
     return path, out, time.perf_counter() - start
@@ -182,11 +221,15 @@ def main() -> int:
     parser.add_argument("--show-errors", type=int, default=10, help="print this many silent errors per group")
     parser.add_argument("--misses", type=Path, help="write every wrong or missed value of the TUNE split here "
                         "(never the held-out one: its errors are not for tuning)")
+    parser.add_argument("--read-cache", type=Path, help="keep each file's read pages (text layer or OCR) in this "
+                        "folder and reuse them while the reading code is unchanged: for iterating on field rules; "
+                        "`make eval` does not use it")
     args = parser.parse_args()
     jobs = corpus_jobs(args.samples or [Path("samples/out")], args.split, frozenset(args.family))
     settings = Settings()
     results: dict[str, tuple[dict[str, Any] | None, float]] = {}
-    with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=(settings.model_dump(),)) as pool:
+    init = (settings.model_dump(), args.read_cache)
+    with ProcessPoolExecutor(args.workers, initializer=init_worker, initargs=init) as pool:
         futures = [pool.submit(_run, p) for p in jobs]
         for i, fut in enumerate(as_completed(futures), 1):
             path, out, seconds = fut.result()
