@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from docintake.extractors.fields.coverage import Section, in_secondary, sections
 from docintake.extractors.fields.nlp import analyse
 from docintake.extractors.fields.recognizers import (
     Candidate,
@@ -43,6 +44,7 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
     words: list[tuple[int, int, str]] = []  # (page, offset, word): second readings of an OCR'd name
     paper_dates: list[str] = []  # when the paperwork itself was dated: signed, requested, faxed
     ocr = any(page.ocr for page in pages)
+    carried: Section | None = None  # the coverage section the pages so far ended in
     for page in pages:
         view = build_view(page)
         if not view.tokens:
@@ -56,7 +58,9 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         found = [*codes, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
                  *policy_candidates(pa, today), *name_candidates(pa),
                  *split_name_candidates(pa), *honorific_names(pa)]
-        scored.extend(Scored(c, score(c)) for c in found)
+        coverage = sections(view)
+        scored.extend(_coverage(c, view, coverage, carried) for c in found)
+        carried = coverage[-1] if coverage else carried
         urgency.extend(_urgency(pa))
         paper_dates.extend(_paperwork_dates(view.text, found))
     scored = _corroborate(scored, words)
@@ -69,6 +73,20 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         fields[name] = _distinct([s for s in scored if s.candidate.field == name])
     fields["urgent"] = _urgent_field(urgency, pages)
     return fields
+
+
+_SECONDARY_CAP = 0.55  # another plan's member ID: below the conflict threshold, so the primary's wins outright
+
+
+def _coverage(c: Candidate, view: PageView, coverage: list[Section], carried: Section | None) -> Scored:
+    """A candidate scored; a member ID under a secondary coverage's heading is capped for a clerk."""
+    confidence = score(c)
+    if c.field != "policy_id" or confidence <= _SECONDARY_CAP:
+        return Scored(c, confidence)
+    x0 = view.tokens[view.tokens_at(c.start, c.end)[0]].x0 if view.geometric else None
+    if in_secondary(coverage, carried, c.start, x0):
+        return Scored(c, _SECONDARY_CAP, "secondary_coverage")
+    return Scored(c, confidence)
 
 
 _CODES = frozenset({"npi", "cpt", "hcpcs", "icd10"})

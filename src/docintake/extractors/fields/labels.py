@@ -73,6 +73,10 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"(?:insured|subscriber|member)(?:'s)?\s*unique\s*(?:{_ID}|identifier)"),
     _l("policy_id", rf"ins\.?\s*(?:member\s*)?(?:{_ID}{_NO}?|{_NO})", 0.9),
     _l("policy_id", r"\bMBI\b"),
+    # A certificate number is the member's number on many plans' cards and face sheets ("Policy/Cert #",
+    # "Certificate No."); "Precert #" is an authorization's, and the guard against a letter before keeps it out.
+    _l("policy_id", rf"(?:policy|member|subscriber)\s*/\s*cert(?:ificate)?\.?\s*(?:{_ID}{_NO}?|{_NO})?|"
+       rf"cert(?:ificate)?\.?\s*(?:{_ID}{_NO}?|{_NO})", 0.8),
     # Medicare's older names for the member's number: the Health Insurance Claim Number (HICN; CMS-485 box 1
     # "Patient's HI Claim No.") and "Medicare Beneficiary ID".
     _l("policy_id", rf"(?:HI|HIC|health\s*insurance)\s*claim\s*(?:{_NO}|number)|\bHICN\b"),

@@ -360,7 +360,13 @@ def _heads_column(page: PageAnalysis, hit: LabelHit, right: list[int]) -> bool:
     if view.tokens[right[0]].cell == label_cell and (view.geometric or gap <= _FLOW_COLUMN_GAP):
         return False
     between = view.text[hit.end: view.starts[right[0]]]
-    return ":" not in between and not view.text[hit.start:hit.end].rstrip().endswith((":", "#"))
+    if ":" in between or view.text[hit.start:hit.end].rstrip().endswith((":", "#")):
+        return False
+    # A row that alternates label, value, label ("PATIENT NAME | DOE, JANE | DOB/Age | ..."): the value is beside
+    # its label, not under it; a heading row holds only headings.
+    after = right[-1] + 1
+    return not (after < len(view.tokens) and view.tokens[after].line == hit.line
+                and any(h.tokens[0] == after for h in page.hits))
 
 
 _WEAK_LABEL = 0.7
