@@ -249,7 +249,7 @@ def main() -> int:
         kind = "ocr" if got["ocr"] != "none" else "text"
         for group in (f"{entry['split']}/{kind}", f"{entry['split']}/all"):
             counts[group] += 1
-            for name, t in compare(expected["fields"], got["fields"], Path(path).name).items():
+            for name, t in compare(expected["fields"], got["fields"], f"{root.name}/{Path(path).name}").items():
                 groups[group][name].add(t)
                 errors[group].extend(t.examples)
                 if entry["split"] == "tune" and group.endswith("/all"):

@@ -9,14 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from random import Random
 
+from samples.generator import family_callnote as callnote
 from samples.generator import family_clinical as clinical
 from samples.generator import family_dates as dates
+from samples.generator import family_facesheet as facesheet
 from samples.generator import family_forms as forms
 from samples.generator import family_general as general
 from samples.generator import family_homehealth as homehealth
 from samples.generator import family_imaging as imaging
+from samples.generator import family_ordersheet as ordersheet
 from samples.generator import family_other as other
 from samples.generator import family_records as records
+from samples.generator import family_therapy as therapy
 from samples.generator import heldout
 from samples.generator.data import Case
 from samples.generator.document import Doc
@@ -27,7 +31,10 @@ FamilyFn = Callable[[Case, Random], Doc]
 GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
         "continuation_request": dates.continuation_request,
+        "facesheet_precert_request": facesheet.facesheet_precert_request,
         "home_health_plan_of_care": homehealth.home_health_plan_of_care,
+        "imaging_order_checklist": ordersheet.imaging_order_checklist,
+        "outpatient_therapy_request": therapy.outpatient_therapy_request,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
         "radiology_pa": forms.radiology_pa,
@@ -42,6 +49,7 @@ GROUPS: dict[str, dict[str, FamilyFn]] = {
         "discharge_transfer_summary": records.discharge_transfer_summary,
         "imaging_mri_report": imaging.imaging_mri_report,
         "lab_report": clinical.lab_report,
+        "office_call_note": callnote.office_call_note,
         "progress_note": clinical.progress_note,
         "referral_letter": general.referral_letter,
     },
@@ -63,6 +71,10 @@ _TUNE_TYPES: dict[str, str] = {
     "eob_statement": "other", "noise_page": "other", "precert_grid_form": "pa_request_form",
     "service_table_request": "pa_request_form", "referral_letter": "clinical_note",
     "continuation_request": "pa_request_form", "home_health_plan_of_care": "pa_request_form",
+    "outpatient_therapy_request": "pa_request_form",
+    "facesheet_precert_request": "pa_request_form",
+    "imaging_order_checklist": "pa_request_form",
+    "office_call_note": "clinical_note",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

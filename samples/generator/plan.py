@@ -72,9 +72,14 @@ BIZ, EOB, NOISE = "business_letter", "eob_statement", "noise_page"
 PGF, STR, REF = "precert_grid_form", "service_table_request", "referral_letter"
 CONT = "continuation_request"
 HHPOC = "home_health_plan_of_care"
+THER = "outpatient_therapy_request"
+FACE = "facesheet_precert_request"
+ORDER = "imaging_order_checklist"
+CALL = "office_call_note"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
+GTR, PMP = "genetic_test_requisition", "portal_message_printout"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -242,6 +247,43 @@ PLAN: tuple[Sample, ...] = (
     _s("hhpoc_docx", "docx", HHPOC, plan_style="medicaid", scenario=4, urgent=False),
     _s("hhpoc_txt_cp1252", "txt_cp1252", HHPOC, accented=True, plan_style="mbi", scenario=3, urgent=False),
     _s("hhpoc_efax", "pdf_text", HHPOC, plan_style="blue", scenario=12, fax_header=True, urgent=True),
+    # --- tune: office call note
+    _s("call_text", "pdf_text", CALL, plan_style="blue", scenario=1, urgent=False),
+    _s("call_efax", "pdf_text", CALL, plan_style="mbi", scenario=0, hcpcs=True, fax_header=True, urgent=True),
+    _s("call_fax_fine", "tiff_g4", CALL, plan_style="medicaid", scenario=6, urgent=False),
+    _s("call_fax_packet_standard", "tiff_g3", COVER_T, CALL, plan_style="generic", scenario=7, hcpcs=True,
+       urgent=True),
+    _s("call_scanned", "pdf_scanned", CALL, plan_style="mbi", scenario=5, hcpcs=True),
+    _s("call_docx", "docx", CALL, plan_style="generic", scenario=2, hcpcs=True, urgent=False),
+    _s("call_txt_utf8", "txt_utf8", CALL, plan_style="blue", scenario=10, urgent=True),
+    _s("call_rtf_accented", "rtf", CALL, accented=True, plan_style="medicaid", scenario=14, urgent=False),
+    # --- tune: outpatient therapy request
+    _s("ther_text", "pdf_text", THER, plan_style="blue", scenario=12, hcpcs=True, urgent=False),
+    _s("ther_efax", "pdf_text", THER, plan_style="mbi", scenario=10, hcpcs=True, fax_header=True, urgent=True),
+    _s("ther_fax_fine", "tiff_g4", THER, plan_style="medicaid", scenario=0, urgent=False),
+    _s("ther_fax_standard", "tiff_g3", COVER_T, THER, plan_style="generic", scenario=12, urgent=True),
+    _s("ther_scanned", "pdf_scanned", THER, plan_style="blue", scenario=6, urgent=False),
+    _s("ther_docx", "docx", THER, plan_style="generic", scenario=10, urgent=False),
+    _s("ther_txt_utf8", "txt_utf8", THER, plan_style="mbi", scenario=1, urgent=False),
+    _s("ther_rtf_accented", "rtf", THER, accented=True, plan_style="medicaid", scenario=12, hcpcs=True),
+    # --- tune: face sheet + request
+    _s("face_text", "pdf_text", FACE, plan_style="blue", scenario=0, hcpcs=True),
+    _s("face_efax", "pdf_text", FACE, plan_style="mbi", scenario=13, fax_header=True),
+    _s("face_fax_fine", "tiff_g4", COVER_T, FACE, plan_style="medicaid", scenario=14, urgent=True),
+    _s("face_fax_standard", "tiff_g3", FACE, plan_style="generic", scenario=10, hcpcs=True),
+    _s("face_scanned", "pdf_scanned", FACE, plan_style="blue", scenario=6, urgent=True),
+    _s("face_docx", "docx", FACE, plan_style="mbi", scenario=4, urgent=False),
+    _s("face_txt_cp1252", "txt_cp1252", FACE, accented=True, plan_style="generic", scenario=1),
+    _s("face_xlsx", "xlsx", FACE, plan_style="medicaid", scenario=8),
+    # --- tune: imaging order checklist (a ticked menu of exams; only ticked codes are ordered)
+    _s("order_text", "pdf_text", ORDER, plan_style="blue", scenario=9, hcpcs=True),
+    _s("order_efax", "pdf_text", ORDER, plan_style="mbi", scenario=4, fax_header=True, urgent=True),
+    _s("order_fax_fine", "tiff_g4", ORDER, plan_style="medicaid", scenario=1, urgent=False),
+    _s("order_fax_standard", "tiff_g3", COVER_T, ORDER, plan_style="generic", scenario=11, hcpcs=True),
+    _s("order_scanned", "pdf_scanned", ORDER, plan_style="blue", scenario=3, urgent=True),
+    _s("order_docx", "docx", ORDER, plan_style="generic", scenario=6, urgent=False),
+    _s("order_txt_utf8", "txt_utf8", ORDER, plan_style="mbi", scenario=14),
+    _s("order_rtf_accented", "rtf", ORDER, accented=True, plan_style="medicaid", scenario=10, hcpcs=True),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
@@ -295,6 +337,22 @@ PLAN: tuple[Sample, ...] = (
     _s("sbk_jpeg", "jpeg", SBK, plan_style="mbi", scenario=8),
     _s("sbk_docx", "docx", SBK, plan_style="blue", scenario=14, urgent=True),
     _s("sbk_txt_cp1252", "txt_cp1252", SBK, accented=True, plan_style="generic", scenario=4),
+    # --- heldout, written blind in session 4: genetic-testing lab requisition, printed portal / e-mail thread
+    _s("gtr_text", "pdf_text", GTR, plan_style="blue", scenario=3, hcpcs=False),
+    _s("gtr_fax_fine", "tiff_g4", GTR, plan_style="mbi", scenario=4, urgent=True),
+    _s("gtr_fax_packet_standard", "tiff_g3", COVER_X, GTR, plan_style="medicaid", scenario=15, hcpcs=True),
+    _s("gtr_scanned", "pdf_scanned", GTR, plan_style="generic", scenario=9, hcpcs=True),
+    _s("gtr_docx", "docx", GTR, plan_style="mbi", scenario=3, hcpcs=True, urgent=True),
+    _s("gtr_txt_cp1252", "txt_cp1252", GTR, accented=True, plan_style="blue", scenario=0),
+    _s("gtr_xlsx", "xlsx", GTR, plan_style="generic", scenario=15, hcpcs=False),
+    _s("pmp_text", "pdf_text", PMP, plan_style="generic", scenario=1),
+    _s("pmp_fax_packet_fine", "tiff_g4", COVER_X, PMP, plan_style="blue", scenario=6, urgent=True),
+    _s("pmp_fax_standard", "tiff_g3", PMP, plan_style="mbi", scenario=11, hcpcs=True),
+    _s("pmp_scanned", "pdf_scanned", PMP, plan_style="medicaid", scenario=13, hcpcs=True),
+    _s("pmp_jpeg", "jpeg", PMP, plan_style="generic", scenario=5, urgent=False),
+    _s("pmp_docx", "docx", PMP, plan_style="blue", scenario=2, hcpcs=True, urgent=False),
+    _s("pmp_rtf_accented", "rtf", PMP, accented=True, plan_style="mbi", scenario=8),
+    _s("pmp_txt_utf8", "txt_utf8", PMP, plan_style="generic", scenario=0, hcpcs=True, urgent=True),
 )
 
 

@@ -32,6 +32,9 @@ HELDOUT: dict[str, tuple[str, str, str]] = {
     # Written blind in session 3: an out-of-network exception questionnaire and a surgeon's booking note.
     "oon_exception_request": ("request_forms", "pa_request_form", "out_of_network"),
     "surgical_booking_note": ("clinical_records", "clinical_note", "surgical_booking"),
+    # Written blind in session 4: a genetic-testing lab requisition and a printed portal / e-mail message thread.
+    "genetic_test_requisition": ("request_forms", "pa_request_form", "genetic_requisition"),
+    "portal_message_printout": ("correspondence", "letter_of_medical_necessity", "portal_message"),
 }
 
 
