@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from docintake.extractors.fields.coverage import Section, in_secondary, sections
+from docintake.extractors.fields.menus import unordered
 from docintake.extractors.fields.nlp import analyse
 from docintake.extractors.fields.recognizers import (
     Candidate,
@@ -55,6 +56,8 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
         codes = _codes_of_both_readings(shaped, view, page)
+        listed = unordered(view, codes)
+        codes = [c for n, c in enumerate(codes) if n not in listed]
         found = [*codes, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
                  *policy_candidates(pa, today), *name_candidates(pa),
                  *split_name_candidates(pa), *honorific_names(pa)]

@@ -25,6 +25,21 @@ _EMPTY_SYMBOLS = frozenset("☐□○◯❏❑")
 _GLYPH_MAX = 4  # an empty box read by OCR is at most this many characters ("[[]", "C1]", "{J")
 
 
+# An empty box as OCR reads it standing alone: the shapes of `box_before`'s empty boxes, which a menu line has.
+_EMPTY_OCR = frozenset({"[J", "CJ", "C1", "C]", "LJ", "[1", "O", "0", "o", "U"})
+
+
+def tick_glyph(text: str, ocr: bool) -> bool | None:
+    """Whether a token standing alone is a ticked mark (True), an empty one (False) or no mark (None)."""
+    if _TICKED.match(text) or (ocr and _TICKED_OCR.match(text)):
+        return True
+    if text in _EMPTY_SYMBOLS or (text and set(text) <= set("[]()_") and len(text) <= _GLYPH_MAX):
+        return False
+    if ocr and text in _EMPTY_OCR:
+        return False
+    return None
+
+
 class Box(StrEnum):
     TICKED = "ticked"
     EMPTY = "empty"  # a box glyph with no tick in it
