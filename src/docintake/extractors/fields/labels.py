@@ -73,6 +73,12 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"(?:insured|subscriber|member)(?:'s)?\s*unique\s*(?:{_ID}|identifier)"),
     _l("policy_id", rf"ins\.?\s*(?:member\s*)?(?:{_ID}{_NO}?|{_NO})", 0.9),
     _l("policy_id", r"\bMBI\b"),
+    # The member's number in a note's prose: "her subscriber ID is ...", "insurance ID on file: ...", "Medicare #
+    # ...", "his MBI is ...", "member number is ...". The label takes in the words before the value.
+    _l("policy_id", rf"(?:member|subscriber|insurance|insured|policy|medicaid|medicare|plan)\s*"
+       rf"(?:{_ID}|identification|number|{_NO})(?:\s*number)?(?:\s*on\s*file)?\s*:?\s*(?:is|was|=)|"
+       rf"(?:member|subscriber|insurance|policy)\s*(?:{_ID}|number|{_NO})\s*on\s*file\s*:?|\bMBI\s*(?:is|was)",
+       0.9),
     # A certificate number is the member's number on many plans' cards and face sheets ("Policy/Cert #",
     # "Certificate No."); "Precert #" is an authorization's, and the guard against a letter before keeps it out.
     _l("policy_id", rf"(?:policy|member|subscriber)\s*/\s*cert(?:ificate)?\.?\s*(?:{_ID}{_NO}?|{_NO})?|"

@@ -538,26 +538,46 @@ def name_candidates(page: PageAnalysis) -> list[Candidate]:
     return out
 
 
+# A titled name, or the patient named in a note's prose: "Mrs. Jane Doe", "your patient Jane Doe", "spoke with
+# the patient, Jane Doe,", "pt Jane Q. Doe", "Pt is Jane Doe", "the patient is Jane Doe".
+_W = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\-][^\W\d_]+)*"  # a name word
 _HONORIFIC_NAME = re.compile(
-    r"(?<!Dear )(?<!Attn: )\b(?:(?:Mr|Mrs|Ms|Miss|Mx)[.,]?|(?:my|your|our)\s+patient,?)\s+({w})\s+(?:[A-Z]\.?\s+)?({w})"
-    r"(?![^\W\d_])(?!\s*[A-Z][a-z])".format(w=r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\-][^\W\d_]+)*"))
+    rf"(?<!Dear )(?<!Attn: )\b(?:(?:Mr|Mrs|Ms|Miss|Mx)[.,]?|(?:my|your|our)\s+patient,?)\s+({_W})\s+"
+    rf"(?:[A-Z]\.?\s+)?({_W})(?![^\W\d_])(?!\s*[A-Z][a-z])")
+# Notes name the patient in prose too; the sentence must go on as prose after the name (a comma, "(DOB", "is"),
+# so that a grid's "Pt Class  Outpatient" is no name.
+_PROSE_PATIENT = re.compile(
+    rf"\b(?:the\s+patient(?:,|\s+is)?|(?i:pt)\.?(?:,|\s+is)?|(?i:patient\s+is))\s+({_W})\s+(?:[A-Z]\.?\s+)?({_W})"
+    r"(?=\s*[,(;]|\.\s|\s+(?:DOB|D\.O\.B|born|is|was|who|has|had|and|with)\b)")
+# An EHR note's unlabelled header line: "WHITLOCK, VERITY E   MRN: 4966324   29 y.o. M" (the name in capitals,
+# last name first, and on the same line the chart's identity: MRN, DOB, age and sex).
+_HEADER_NAME = re.compile(r"(?m)^[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'\-]+)?),[ \t]?"
+                          r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'\-]+)(?:[ \t][A-Z]\.?)?"
+                          r"(?=[ \t]+(?:MRN|DOB|D\.O\.B|Age|\d{1,3}\s?y\.?\s?o\b))")
 
 
 def honorific_names(page: PageAnalysis) -> list[Candidate]:
-    """"Mr. John Doe", "your patient Jane Doe" in prose: likely the patient, never sure enough alone."""
+    """"Mr. John Doe", "your patient Jane Doe" in prose, or a note's header line: likely the patient, never sure
+    enough alone."""
     out: list[Candidate] = []
-    for m in _HONORIFIC_NAME.finditer(page.view.text):
-        first, last = m.group(1), m.group(2)
+    text = page.view.text
+    found = [(m.group(1), m.group(2), m.start(1), m.end(2))
+             for pattern in (_HONORIFIC_NAME, _PROSE_PATIENT) for m in pattern.finditer(text)]
+    found += [(m.group(2), m.group(1), m.start(1), m.end(2)) for m in _HEADER_NAME.finditer(text)]
+    for first, last, start, end in found:
         if {first.lower(), last.lower()} & _NOT_NAMES or len(first) < 2 or len(last) < 2:
             continue
-        if page.is_masked(m.start(1), m.end(2)):
+        if page.is_masked(start, end):
             continue
-        c = _candidate(page, "patient_name", {"first": _name_case(first), "last": _name_case(last)}, m.start(1),
-                       m.end(2), "name_shape", (), "honorific")
+        c = _candidate(page, "patient_name", {"first": _name_case(first), "last": _name_case(last)}, start, end,
+                       "name_shape", (), "honorific")
         # Only a label on the name's own line or one naming someone else claims it: a "Group" in the practice's
         # name three lines up says nothing about a name in a sentence.
-        if not c.claimed or (c.owner is not None and c.owner.relation is not Relation.RIGHT
-                             and c.owner.hit.field != "other:name"):
+        # "re: pt Jane Doe": the RE label that claims the name for a reference also names the patient.
+        also_patient = c.owner is not None and any(
+            h.field == "patient_name" and (h.start, h.end) == (c.owner.hit.start, c.owner.hit.end) for h in page.hits)
+        if not c.claimed or also_patient or (c.owner is not None and c.owner.relation is not Relation.RIGHT
+                                             and c.owner.hit.field != "other:name"):
             out.append(replace(c, owner=None))
     return out
 
