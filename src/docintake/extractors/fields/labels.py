@@ -131,6 +131,14 @@ LABELS: tuple[Label, ...] = (
        r"therapy|certification)\s*(?:auth(?:orization)?\s*)?period(?:\s*(?:from|requested|start|begin))?|"
        r"period\s*requested|(?:extension|renewal|continuation)\s*(?:requested\s*)?(?:start|begin|from)(?:\s*date)?",
        column=True),
+    # A therapy or home-health plan's certification: "Plan of Care Dates: S to E", "POC Dates", "Certification
+    # From", "Cert Period Start", "Episode Dates"; the plan of care is what the request asks to authorize.
+    _l("service_date", r"(?:plan\s*of\s*(?:care|treatment)|\bPOC|certification|cert\.?|episode)\s*"
+       r"(?:dates?|period)(?:\s*(?:from|start|begin(?:s|ning)?))?|(?:certification|cert\.?)\s*(?:from|start|begin)"
+       r"(?:\s*date)?", column=True),
+    # An exam, study or appointment the order asks for: "Preferred Exam Date", "Requested Appointment Date".
+    _l("service_date", r"(?:preferred|requested|scheduled|planned|desired)\s*(?:exam|study|test|appointment|appt\.?|"
+       r"visit|draw|collection)\s*date", column=True),
     # A table row or heading naming the request ("Requested extension | 16-NOV-2026 | 16-DEC-2026"): not a column
     # header, so it owns only what stands beside or just under it.
     _l("service_date",
