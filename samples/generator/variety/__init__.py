@@ -20,7 +20,7 @@ TEMPLATES: dict[str, tuple[str, TemplateFn, float]] = {
     "cover_sheet": ("fax_cover", forms.fax_cover, 2),
     "request_form": ("pa_request_form", forms.request_form, 2),
     "visit_note": ("clinical_note", notes.clinical_note, 2),
-    "specialist_letter": ("clinical_note", notes.consult_letter, 0.5),
+    "specialist_letter": ("clinical_note", notes.consult_letter, 1),
     "referral_out": ("clinical_note", notes.referral_letter, 1.5),
     "stay_summary": ("discharge_summary", notes.discharge_summary, 2),
     "radiology_result": ("imaging_report", results.imaging_report, 2),

@@ -417,7 +417,8 @@ def clinical_note(case: Case, rng: Random) -> list[str]:
 
 
 def consult_letter(case: Case, rng: Random) -> list[str]:
-    """A specialist's letter back to the referring physician: a clinical note in letter form, prose paragraphs."""
+    """A specialist's letter back to the referring physician, in prose paragraphs, or the same visit as a consult
+    note in sections (reason, history, exam, impression, recommendations)."""
     age = (dt.date(2026, 11, 20) - case.dob).days // 365
     seen = case.signature_date - dt.timedelta(days=rng.randint(0, 20))
     referrer = pick(rng, ("Dr. Imani Castell", "Dr. Oren Falk", "Dr. Petra Lund", "Dr. Wes Abara"))
@@ -457,6 +458,20 @@ def consult_letter(case: Case, rng: Random) -> list[str]:
         pick(rng, (case.requesting.specialty, f"{case.requesting.specialty}, {case.requesting.practice}", "")),
         pick(rng, (f"cc: {referrer}", "cc: patient", "")),
     ]
+    if rng.random() < 0.5:
+        # The same visit written as a consult note, in the sections specialists print it in.
+        title = pick(rng, ("NEW PATIENT CONSULT", "CONSULTATION NOTE", "Specialist Consultation", "Consult Visit",
+                           "OUTPATIENT CONSULTATION"))
+        sections = [
+            (pick(rng, ("Reason for consult:", "Referred by", "Reason for referral:")),
+             f"{referrer} for {pick(rng, _COMPLAINTS)}." if rng.random() < 0.5 else pick(rng, _COMPLAINTS) + "."),
+            (pick(rng, ("History:", "HPI:", "History of present illness:")), _hpi(case, rng, age)),
+            (pick(rng, ("Exam:", "Examination:", "PE:")), exam),
+            (pick(rng, ("Impression:", "Assessment:", "Impression/Plan:")), dx + "."),
+            (pick(rng, ("Recommendations:", "Plan:", "Recommend:")), " ".join(_plan_items(case, rng))),
+        ]
+        body = [f"{head} {text}" for head, text in sections]
+        return ["\n".join([*practice_header(rng, case), title, lines[-1], *body, doctor(rng, case)])]
     body = [p for p in paras if p]
     if rng.random() < 0.3:
         cut = rng.randint(3, len(body) - 3)
