@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from docintake.extractors.fields.coverage import Section, in_secondary, sections
-from docintake.extractors.fields.menus import unordered
+from docintake.extractors.fields.menus import menu_marks
 from docintake.extractors.fields.nlp import analyse
 from docintake.extractors.fields.recognizers import (
     Candidate,
@@ -24,7 +24,7 @@ from docintake.extractors.fields.recognizers import (
 from docintake.extractors.fields.scoring import score
 from docintake.extractors.fields.urgency import Box, asks_urgency, options, read_answer, read_boxes
 from docintake.extractors.fields.view import PageView, build_view
-from docintake.model import Evidence, Field, Page
+from docintake.model import BBox, Evidence, Field, Page
 
 SINGLE = ("reference_id", "policy_id", "dob", "patient_name", "service_date")
 MULTI = ("npi", "cpt", "hcpcs", "icd10")
@@ -56,13 +56,16 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
         codes = _codes_of_both_readings(shaped, view, page)
-        listed = unordered(view, codes)
-        codes = [c for n, c in enumerate(codes) if n not in listed]
+        # Marks are read on this view; a code of the first reading is the same menu line where it lies alike.
+        dropped, doubted = menu_marks(view, shaped)
+        listed = {(shaped[n].field, shaped[n].bbox, shaped[n].start) for n in dropped}
+        unsure = {(shaped[n].field, shaped[n].bbox, shaped[n].start) for n in doubted}
+        codes = [c for c in codes if not _same_line_item(c, listed)]
         found = [*codes, *date_candidates(pa, today), *service_line_dates(pa, shaped, today),
                  *policy_candidates(pa, today), *name_candidates(pa),
                  *split_name_candidates(pa), *honorific_names(pa)]
         coverage = sections(view)
-        scored.extend(_coverage(c, view, coverage, carried) for c in found)
+        scored.extend(_menu_cap(_coverage(c, view, coverage, carried), unsure) for c in found)
         carried = coverage[-1] if coverage else carried
         urgency.extend(_urgency(pa))
         paper_dates.extend(_paperwork_dates(view.text, found))
@@ -76,6 +79,22 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         fields[name] = _distinct([s for s in scored if s.candidate.field == name])
     fields["urgent"] = _urgent_field(urgency, pages)
     return fields
+
+
+_MENU_UNMARKED_CAP = 0.6
+
+
+def _same_line_item(c: Candidate, items: set[tuple[str, BBox | None, int]]) -> bool:
+    """Whether a code is one of ``items`` (field, box, offset): by offset in its own reading, else by its box."""
+    return (c.field, c.bbox, c.start) in items or (
+        c.bbox is not None and any((c.field, c.bbox) == (f, b) for f, b, _ in items))
+
+
+def _menu_cap(s: Scored, unsure: set[tuple[str, BBox | None, int]]) -> Scored:
+    """A code in a menu of boxes with no mark of its own stays for a clerk."""
+    if s.confidence > _MENU_UNMARKED_CAP and _same_line_item(s.candidate, unsure):
+        return Scored(s.candidate, _MENU_UNMARKED_CAP, "menu_unmarked")
+    return s
 
 
 _SECONDARY_CAP = 0.55  # another plan's member ID: below the conflict threshold, so the primary's wins outright

@@ -50,6 +50,13 @@ def _mark_of(view: PageView, c: Candidate, code_tokens: set[int]) -> tuple[Mark,
 
 def unordered(view: PageView, candidates: Sequence[Candidate]) -> set[int]:
     """Indices (into ``candidates``) of the procedure codes a menu on this page lists without ordering them."""
+    return menu_marks(view, candidates)[0]
+
+
+def menu_marks(view: PageView, candidates: Sequence[Candidate]) -> tuple[set[int], set[int]]:
+    """Indices of the codes a menu lists without ordering them, and of those in a menu of boxes with no mark of
+    their own (a written-in line, a line whose code wrapped under it, a box OCR lost): ordered or not, a clerk
+    says."""
     codes = [(n, c) for n, c in enumerate(candidates) if c.field in _MENU_CODES]
     code_tokens = {t for _, c in codes for t in view.tokens_at(c.start, c.end)}
     marks = {n: _mark_of(view, c, code_tokens) for n, c in codes}
@@ -57,7 +64,8 @@ def unordered(view: PageView, candidates: Sequence[Candidate]) -> set[int]:
     bare = any(m is Mark.TICKED and is_bare for m, is_bare in marks.values())
     unmarked = sum(1 for m, _ in marks.values() if m is Mark.NONE)
     if empty >= _MIN_EMPTY:
-        return {n for n, (m, _) in marks.items() if m is Mark.EMPTY}
+        return ({n for n, (m, _) in marks.items() if m is Mark.EMPTY},
+                {n for n, (m, _) in marks.items() if m is Mark.NONE})
     if bare and empty == 0 and unmarked >= _MIN_UNMARKED:
-        return {n for n, (m, _) in marks.items() if m is Mark.NONE}
-    return set()
+        return {n for n, (m, _) in marks.items() if m is Mark.NONE}, set()
+    return set(), set()

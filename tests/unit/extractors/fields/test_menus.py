@@ -39,6 +39,25 @@ def test_menu_rows(lines: list[str], field: str, expected: list[str]) -> None:
     assert values(fields_of(*lines)[field]) == expected
 
 
+def test_a_menu_code_without_a_mark_of_its_own_goes_to_a_clerk() -> None:
+    # A written-in line (or a code wrapped away from its box): ordered or not, a clerk says.
+    found = fields_of("___ CT Head w/ & w/o con 70470   _X_ MRI Brain 70553", "___ CT Sinus 70486   ___ MRA Head 70544",
+                      "Other: Cerebral perfusion CT (CPT 0042T)")["cpt"]
+    by_value = {f.value: f for f in found}
+    assert set(by_value) == {"70553", "0042T"}
+    assert by_value["0042T"].confidence <= 0.6 and "menu_unmarked" in by_value["0042T"].evidence.repairs
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # A registration form's payer and employer numbers are no procedure codes.
+    (["Employer Code:\t24697", "Payer ID\t75600"], []),
+    (["Payer ID 12043", "Procedure Code: 27447"], ["27447"]),
+    (["Revenue Code\tCPT", "0360\t29881"], ["29881"]),
+])
+def test_other_codes_are_not_procedures(lines: list[str], expected: list[str]) -> None:
+    assert values(fields_of(*lines)["cpt"]) == expected
+
+
 @pytest.mark.parametrize(("text", "ocr", "expected"), [
     ("[X]", False, True), ("☒", False, True), ("X", False, True), ("■", False, True),
     ("[]", False, False), ("☐", False, False), ("___", False, False), ("()", False, False),
