@@ -265,8 +265,9 @@ _URGENT_WORDING = re.compile(
     r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
     r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE)(?:\W+(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE|RUSH))*\W*$|"
-    # A line flagged at its start ("URGENT: ...", "URGENT - ..."), and a plea to hurry ("please expedite").
-    r"^\W*(?:URGENT|EXPEDITED)\s*[:\-–—!]|\bplease\s+expedite\b",
+    # A line flagged at its start ("URGENT: ...", "URGENT - ..."), and a plea to hurry ("please expedite", "please
+    # rush").
+    r"^\W*(?:URGENT|EXPEDITED)\s*[:\-–—!]|\bplease\s+(?:expedite|rush)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
@@ -277,7 +278,7 @@ _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s
 # "as soon as possible"): the request may be urgent, so the answer is "unknown", not "no".
 _URGENCY_VOCABULARY = re.compile(
     r"\b(?:urgent(?:ly)?|expedite[ds]?|emergen(?:t|cy)|time[\s-]sensitive|jeopardi[sz]e|a\.?s\.?a\.?p\.?|"
-    r"as\s+soon\s+as\s+possible|immediate(?:ly)?)\b", re.IGNORECASE)
+    r"as\s+soon\s+as\s+possible|immediate(?:ly)?|rush)\b", re.IGNORECASE)
 _URGENCY_REASON = re.compile(r"\breasons?\s+for\s+(?:urgen\w*|expedit\w*)\W*(?P<reason>.*)", re.IGNORECASE)
 _REASON_WORD = re.compile(r"\b(?!(?:n/?a|none|not\s+applicable)\b)[A-Za-z]{3,}\b")
 _TICK = re.compile(r"(?:^|\s)(?:\[[xX✓✔■]\]|[☒☑✔✓■⊠]|\(?[xX]\)?)(?=\s)")

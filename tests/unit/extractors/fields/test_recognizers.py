@@ -173,6 +173,9 @@ def test_urgency():
     assert fields_of("*** TIME-SENSITIVE / URGENT ***")["urgent"].value is True
     assert fields_of("URGENT - patient already home after a hospital stay.")["urgent"].value is True
     assert fields_of("The family asks us to please expedite the visits.")["urgent"].value is True
+    assert fields_of("Pt in severe pain, please rush. Prior x-rays reviewed.")["urgent"].value is True
+    # "Rush" that is no plea (a hospital's name) leaves the answer open, not a sure "no".
+    assert fields_of("Records from Rush University Medical Center attached.")["urgent"].confidence < 0.9
     assert fields_of("Urgent care visit on 11/02/2026 for the same complaint.")["urgent"].confidence < 0.9
     assert fields_of("Time-sensitive results are phoned to the office.")["urgent"].confidence < 0.9
     default = fields_of("Member ID: W123456789")["urgent"]
