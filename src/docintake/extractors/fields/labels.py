@@ -161,6 +161,8 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"RE\s*:", 0.6),
     _l("patient_name", r"(?:member|client|insured)\s*:", 0.8),
     _l("patient_name", r"name\s*:", 0.5),
+    # A grid's bare column heading, alone in its cell: "Patient | Birth Date | Sex" over the values.
+    _l("patient_name", r"(?<![^\t\n])(?:patient|member|pt\.?)(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
     # Forms that split the name into boxes ("Last Name" | "First Name" | "MI"); bare ones may be anyone's name.
     _l("name_last", r"(?:patient|member|pt\.?|client|beneficiary|enrollee|recipient)(?:'s)?\s*last(?:\s*name)?"),
     _l("name_last", r"last\s*name", 0.85),

@@ -32,6 +32,11 @@ ROWS = [
     # A row alternating label, value, label: the value is beside the label, not the next row's label under it.
     (["PATIENT NAME\tFAIRBAIRN, EDWINA N\tDOB/Age\t03/02/1967 (59Y)", "Soc Sec #\txxx-xx-2149\tSex\tM"],
      "patient_name", {"first": "Edwina", "last": "Fairbairn"}, (0.6, 1.0)),
+    # A grid's bare "Patient" heading over its value; in prose the word is no label.
+    (["Patient\tBirth Date\tSex", "Edwina Abernathy\t23-JUL-1970\tM"], "patient_name",
+     {"first": "Edwina", "last": "Abernathy"}, (0.6, 1.0)),
+    (["Patient", "Seen today for knee pain."], "patient_name", None, None),
+    (["The patient tolerated the procedure well."], "patient_name", None, None),
     # A heading row stays a heading row: the value is under it.
     (["Pt DOB\tPATIENT NAME\tAge/Sex", "08/09/1974\tGLENHAVEN, SILAS H\t52 / F"], "patient_name",
      {"first": "Silas", "last": "Glenhaven"}, (0.6, 1.0)),
