@@ -138,7 +138,10 @@ LABELS: tuple[Label, ...] = (
        r"(?:\s*date)?", column=True),
     # An exam, study or appointment the order asks for: "Preferred Exam Date", "Requested Appointment Date".
     _l("service_date", r"(?:preferred|requested|scheduled|planned|desired)\s*(?:exam|study|test|appointment|appt\.?|"
-       r"visit|draw|collection)\s*date", column=True),
+       r"visit|draw|collection)\s*date|(?:exam|study|test|procedure)\s*date\s*\(\s*(?:scheduled|requested|planned|"
+       r"preferred)\s*\)", column=True),
+    # An appointment on an order is the service booked; a last or next one is another date (below, longer).
+    _l("service_date", r"(?:appointment|appt\.?)\s*date", 0.8, column=True),
     # A table row or heading naming the request ("Requested extension | 16-NOV-2026 | 16-DEC-2026"): not a column
     # header, so it owns only what stands beside or just under it.
     _l("service_date",

@@ -13,10 +13,13 @@ ROWS = [
      "2026-11-13"),
     (["Preferred Exam Date   Site", "18-DEC-2026           Any location", "Physician Signature   Date Ordered",
       "[signed]              19-NOV-2026"], "2026-12-18"),
-    # Not the request: the certification's end, the date an exam was read, a previous plan's period.
+    (["SCHEDULING", "Exam Date (scheduled): November 22, 2026", "Creatinine Date: October 14, 2026"], "2026-11-22"),
+    (["SCHEDULING", "Appointment Date: Dec. 12, 2026", "Time: 1:15 PM"], "2026-12-12"),
+    # Not the request: the certification's end, the date an exam was read, a previous plan's period, the last visit.
     (["Certification Through: 1/7/27"], None),
     (["Exam Date: 11/02/2026"], None),
     (["Previous Certification Period: 09/01/2026 - 10/31/2026"], None),
+    (["Last Appointment Date: 10/02/2026"], None),
 ]
 
 
