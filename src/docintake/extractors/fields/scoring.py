@@ -38,6 +38,7 @@ _WEAK_VALIDATOR_OCR_FLOOR = {"policy_id": 0.9, "patient_name": 0.93, "dob": 0.9,
 # Two separate readings of one value (the same name on the cover and on the form) agree: a misread letter
 # would have to happen twice, the same way. Corroborated values need only the general floor.
 _CORROBORATED_OCR_FLOOR = 0.8
+_PREVIOUS_AUTH = 0.55
 
 
 def score(c: Candidate, corroborated: bool = False) -> float:
@@ -45,6 +46,11 @@ def score(c: Candidate, corroborated: bool = False) -> float:
 
     ``corroborated``: another reading elsewhere in the document gives the same value."""
     labelled, alone = _BASE[c.field]
+    if c.field == "reference_id" and c.owner is not None and c.owner.hit.field == "other:prev_auth":
+        # An extension or concurrent review quotes the authorization it continues ("Prev. Auth. #"): the case it
+        # belongs with, most likely, but whether it joins that case or opens its own a clerk decides. Below the
+        # rivalry threshold, so a Reference ID printed as such wins outright.
+        return _PREVIOUS_AUTH
     if c.claimed:
         return 0.1
     if not c.supported:

@@ -76,3 +76,10 @@ def test_a_section_carries_over_to_the_next_page() -> None:
     assert in_secondary([], carried, 10, None)
     assert not in_secondary([Section(at=5, secondary=False)], carried, 10, None)
     assert not in_secondary([], None, 10, None)
+
+
+def test_a_previous_authorization_is_the_reference_only_for_a_clerk() -> None:
+    alone = fields_of("Prev. Auth. #: PA1234567897", "Member ID: W123456789")["reference_id"]
+    assert alone.value == "PA1234567897" and alone.confidence < 0.6
+    both = fields_of("Reference ID: PA9876543217", "Previous Authorization #: PA1234567897")["reference_id"]
+    assert both.value == "PA9876543217" and both.confidence >= 0.9
