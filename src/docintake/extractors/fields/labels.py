@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ID = r"[I1l|]\.?\s?(?:D|p(?=\W))\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D., Ip
+_ID = r"[I1l|J]\.?\s?(?:D|p(?=\W))\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D., Ip, JD
 # What may follow a name label: the order it is written in, and the address that shares its box ("Patient's Name
 # and Address", CMS-485 box 6).
 _NAME_TAIL = (r"(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"

@@ -301,6 +301,7 @@ _DOS_MISREAD = frozenset({"DOS", "D0S", "DO5", "D05"})
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru)\s*", re.IGNORECASE)
 _ID_EDGE = ":#.,;()[]{}'\"‘’“”`-—–=°*|_ "  # what OCR leaves around an ID ("-K096271895", "'#:,")
 _ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
+_OCR_ID_PUNCT = re.compile(r"(?<=[A-Za-z])[.,'’](?=\d{3})")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
     "name patient member client date dob birth male female sex gender phone same self unknown n/a na none "
@@ -433,9 +434,12 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
             indices, relation = option
             start, _, _ = _value_text(page, indices, hit)
             chunks: list[tuple[int, str]] = []
+            punct = False
             for i in indices:
                 s = max(page.view.starts[i], start)
                 text = page.view.text[s: page.view.starts[i] + len(page.view.tokens[i].text)].strip(_ID_EDGE)
+                if page.view.ocr and (fixed := _OCR_ID_PUNCT.sub("", text)) != text:
+                    text, punct = fixed, True  # "JXJ.590544401607": a speck read as a dot inside the ID
                 if text:
                     chunks.append((i, text))
             if chunks and (found := _policy_value(chunks, today, page.view.ocr)) is not None:
@@ -443,9 +447,9 @@ def policy_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
         else:
             continue
         value, last, validator = found
-        repairs: tuple[str, ...] = ()
+        repairs: tuple[str, ...] = ("ocr_punct",) if punct else ()
         if validator == "id_joined":
-            validator, repairs = "id_shape", ("ocr_space",)
+            validator, repairs = "id_shape", (*repairs, "ocr_space")
         if page.view.ocr and validator == "id_shape" and (fixed := repair_mbi(value)) is not None:
             value, validator, repairs = fixed, "mbi_shape", ("ocr_mbi",)
         elif page.view.ocr and validator == "id_shape" and (fixed := _LETTER_O_IN_DIGITS.sub("0", value)) != value:

@@ -155,3 +155,19 @@ def test_codes_come_from_the_first_reading_and_the_second_adds_only_what_the_fir
     assert [f.value for f in found["icd10"]] == ["E66.9", "J44.1"]
     assert "reread" in found["icd10"][1].explanation and found["icd10"][1].confidence < 0.9
     assert found["policy_id"].value == "W123456789"
+
+
+def test_a_speck_read_as_a_dot_inside_a_member_id_is_dropped_as_a_repair():
+    found = extract_fields([ocr_page([[("Subscriber", 0.95), ("ID:", 0.95), ("|JXJ.590544401607", 0.6)]])], TODAY)
+    assert found["policy_id"].value == "JXJ590544401607"
+    assert "ocr_punct" in found["policy_id"].evidence.repairs
+    # In a text layer the dot is printed: no repair, and no ID of that shape.
+    text = replace(ocr_page([[("Subscriber", 1.0), ("ID:", 1.0), ("JXJ.590544401607", 1.0)]]),
+                   source=PageSource.TEXT_LAYER)
+    assert extract_fields([text], TODAY)["policy_id"] is None
+
+
+def test_id_read_as_jd_is_still_the_member_label():
+    found = extract_fields([ocr_page([[("Member", 0.9), ("JD", 0.7), ("No.", 0.9), ("KMX185340249049", 0.8)]])],
+                           TODAY)
+    assert found["policy_id"].value == "KMX185340249049"
