@@ -16,7 +16,8 @@ ROWS = [
     (["RE: PA 1234567897"], "reference_id", "PA1234567897", SURE),
     (["Case Reference: PA-123-456-7897"], "reference_id", "PA1234567897", SURE),
     (["Ref #: PA1234567890"], "reference_id", None, None),  # check digit fails
-    (["Prev. Auth. #: PA1234567897"], "reference_id", None, None),  # a previous case, not this one
+    # The case an extension continues: the likely case, but a clerk confirms (test_coverage.py has the rest).
+    (["Prev. Auth. #: PA1234567897"], "reference_id", "PA1234567897", (0.5, 0.59)),
     (["Ref #: PA1234567B97"], "reference_id", "PA1234567897", UNSURE),  # OCR repair: a clerk looks
     (["Auth Ref: PAQ914526116"], "reference_id", "PA0914526116", UNSURE),  # Q for 0, the check digit passes
     (["Auth Ref: PAQ234567897"], "reference_id", None, None),  # Q for 0, but the check digit fails
