@@ -78,7 +78,7 @@ def test_standard_mode_g3_fax_is_squared_and_reads_the_member_id(ctx, fax_pdf):
 def test_standard_mode_frames_are_stretched_to_square_pixels(ctx, captured, fax_pdf):
     read_tiff(ghostscript_fax(fax_pdf, "tiffg3", "204x98"), ctx)
     (size, mode, width_pt, height_pt), _ = captured
-    assert size == (1728, round(1078 * 204 / 98)) and mode == "1"
+    assert size == (1728, round(1078 * 204 / 98)) and mode == "L"  # stretched in grey
     assert width_pt == pytest.approx(610, abs=5) and height_pt == pytest.approx(792, abs=5)
 
 
