@@ -48,11 +48,6 @@ def _mark_of(view: PageView, c: Candidate, code_tokens: set[int]) -> tuple[Mark,
     return Mark.NONE, False
 
 
-def unordered(view: PageView, candidates: Sequence[Candidate]) -> set[int]:
-    """Indices (into ``candidates``) of the procedure codes a menu on this page lists without ordering them."""
-    return menu_marks(view, candidates)[0]
-
-
 def menu_marks(view: PageView, candidates: Sequence[Candidate]) -> tuple[set[int], set[int]]:
     """Indices of the codes a menu lists without ordering them, and of those in a menu of boxes with no mark of
     their own (a written-in line, a line whose code wrapped under it, a box OCR lost): ordered or not, a clerk
