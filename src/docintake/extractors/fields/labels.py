@@ -201,9 +201,10 @@ LABELS: tuple[Label, ...] = (
        r"account\s*(?:#|no\.?|number)|\bMRN\b|medical\s*record\s*(?:#|no\.?|number)?|chart\s*#|invoice\s*#"),
     # Numbers a registration or claim form calls codes or IDs that are neither procedures nor the member's: the
     # payer's and employer's IDs, a financial class, a revenue or reason code, an admission source.
-    _l("other:id", r"(?:employer|emp\.?|payer|payor|carrier|plan|location|dept\.?|department|reason|status|source|"
-       r"discharge|disposition|relationship|rel\.?|revenue|rev\.?|zip|postal|area|country|county|financial\s*class|"
-       r"fin\.?\s*class|admit\s*source|admission\s*source|occurrence|condition|value|taxonomy|facility)\s*"
+    # ("Plan ID #" is the member's number on many cards: not here.)
+    _l("other:id", r"(?:employer|emp\.?|payer|payor|carrier|location|dept\.?|department|reason|status|source|"
+       r"discharge|disposition|relationship|revenue|rev\.?|zip|postal|area|country|county|financial\s*class|"
+       r"fin\.?\s*class|admit\s*source|admission\s*source|occurrence|condition|value|taxonomy)\s*"
        r"(?:codes?|{_ID}|#)".replace("{_ID}", _ID)),
     _l("other:name", r"(?:provider|physician|doctor|facility|contact|practice|office|requester|requestor|"
        r"subscriber|insured|guardian|sender|recipient|attending|ordering|referring|rendering|signature)\s*"

@@ -25,6 +25,8 @@ ROWS = [
     # "Primary" that is no coverage heading: a care physician, a diagnosis.
     (["Primary Care Physician: Dr. Ann Lee", "Secondary Diagnosis: E11.9", "Member ID: W123456789"],
      "policy_id", "W123456789", SURE),
+    # A payer's own ID is not the member's; a plan ID on a card is.
+    (["Payer ID: 12043", "Plan ID #: W123456789"], "policy_id", "W123456789", SURE),
     # A certificate number is the member's number; a precertification number is not.
     (["Policy/Cert #\tGrp #", "LRU 963272133040\tGRP-34621"], "policy_id", "LRU963272133040", SURE),
     (["Certificate No.: W123456789"], "policy_id", "W123456789", (0.6, 1.0)),
