@@ -25,7 +25,7 @@ from random import Random
 
 from reportlab.lib.utils import simpleSplit
 
-from samples.generator.data import DOCTOR_LAST, FIRST_NAMES, LAST_NAMES, Case, fictional_phone
+from samples.generator.data import DOCTOR_LAST, FIRST_NAMES, LAST_NAMES, Case, fictional_phone, fmt_date
 from samples.generator.document import KV, Block, Doc, Gap, Rule, Style, Text, Title, Truth
 from samples.generator.render_pdf import MARGIN, PAGE_W, fonts
 
@@ -64,19 +64,14 @@ _CLINICALS = ("last 2 OV notes", "office notes and imaging report", "H&P and las
 
 
 def _fmt(day: dt.date, style: str) -> str:
-    if style == "mdy":
-        return day.strftime("%m/%d/%Y")
+    """The corpus's date styles (`data.fmt_date`) and three more a note's prose uses."""
     if style == "m/d/yyyy":
         return f"{day.month}/{day.day}/{day.year}"
-    if style == "mdy_short":
-        return f"{day.month}/{day.day}/{day.strftime('%y')}"
     if style == "dash":
         return day.strftime("%m-%d-%Y")
     if style == "long":
         return f"{day:%B} {day.day}, {day.year}"
-    if style == "mon_d_y":
-        return f"{day:%b} {day.day}, {day.year}"
-    return day.isoformat()
+    return fmt_date(day, style)
 
 
 def _stamp(at: dt.datetime, style: str) -> str:
