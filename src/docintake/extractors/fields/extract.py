@@ -91,7 +91,10 @@ def _same_line_item(c: Candidate, items: set[tuple[str, BBox | None, int]]) -> b
 
 
 def _menu_cap(s: Scored, unsure: set[tuple[str, BBox | None, int]]) -> Scored:
-    """A code in a menu of boxes with no mark of its own stays for a clerk."""
+    """A code in a menu of boxes with no mark of its own stays for a clerk; one that only its row vouched for is
+    a menu line (its box lost), not a service row."""
+    if s.candidate.detail == "row" and _same_line_item(s.candidate, unsure):
+        return Scored(replace(s.candidate, detail=""), score(replace(s.candidate, detail="")))
     if s.confidence > _MENU_UNMARKED_CAP and _same_line_item(s.candidate, unsure):
         return Scored(s.candidate, _MENU_UNMARKED_CAP, "menu_unmarked")
     return s

@@ -28,7 +28,7 @@ class Label:
 
 # Whitespace within a line (every character str.isspace() accepts but newline and tab), and the quotes OCR makes of
 # specks between label words.
-_SPACE = "[ \\x0b\\x0c\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000‘’“”`]"
+_SPACE = "[ \\x0b\\x0c\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000‘’“”`.]"
 
 
 def _within_line(regex: str) -> str:
@@ -160,6 +160,8 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient|participant|consumer|resident|child|"
        rf"individual)(?:'s)?\s*(?:full\s*)?name{_NAME_TAIL}"),
     _l("patient_name", r"name\s*of\s*(?:patient|member)"),
+    # A bare name box that says the order it wants ("Name (Last, First)"): a patient section's way.
+    _l("patient_name", r"name\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)", 0.8),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
     _l("patient_name", r"RE\s*:", 0.6),
     _l("patient_name", r"(?:member|client|insured)\s*:", 0.8),

@@ -6,6 +6,7 @@ ID and the patient's name have no shape of their own and are read from the place
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -227,7 +228,7 @@ def _line_of(text: str, at: int) -> str:
 _FAMILY = {"cpt": "procedure", "hcpcs": "procedure", "icd10": "diagnosis", "npi": "npi", "reference_id": "ref"}
 _LIST_GLUE = re.compile(r"[\s,;/&+()]*(?:(?:and|or|plus)[\s,;/&+()]*)?", re.IGNORECASE)
 _CONTEXT = {
-    "procedure": re.compile(r"\b(?:procedures?|surger(?:y|ies)|authori[sz]ation|approval|request(?:ed|ing)?|"
+    "procedure": re.compile(r"\b(?:(?-i:PA)|procedures?|surger(?:y|ies)|authori[sz]ation|approval|request(?:ed|ing)?|"
                             r"services?|codes?|billed|perform(?:ed)?|planned|scheduled|arrange|proceed(?:\s+with)?|"
                             r"recommend(?:ed)?|undergo)\b", re.IGNORECASE),
     "diagnosis": re.compile(r"\b(?:diagnos[ie]s|dx|icd|condition|history\s*of)\b", re.IGNORECASE),
@@ -257,6 +258,37 @@ def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidat
                 c = replace(c, detail="context")
         out.append(c)
         last[family] = c
+    return _code_rows(text, out)
+
+
+# What may stand before a row's code: a row number ("3.", "2)"), a speck or bullet; and the description after it.
+_ROW_LEAD = re.compile(r"\W{0,3}(?:\d{1,2}[.)]?\s+\W{0,2})?")
+_ROW_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _code_rows(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Unlabelled procedure codes that begin the rows of a list ("97110  GP  Therapeutic exercise  24", the next
+    row alike): a service table whose heading was left on the page before, or never printed. Each row's code
+    leads its line and words describe it, and a row next to it (blank lines apart, as OCR leaves them) does the
+    same. Marked ``row``: likely, never enough for a clerk to skip it."""
+    rows: dict[int, list[int]] = {}
+    for n, c in enumerate(found):
+        if c.field not in ("cpt", "hcpcs") or c.claimed:
+            continue
+        begin = text.rfind("\n", 0, c.start) + 1
+        stop = text.find("\n", c.end)
+        stop = len(text) if stop < 0 else stop
+        if _ROW_LEAD.fullmatch(text, begin, c.start) and len(_ROW_WORD.findall(text, c.end, stop)) >= 2:
+            rows.setdefault(text.count("\n", 0, c.start), []).append(n)
+    if len(rows) < 2:
+        return found
+    filled = [n for n, line in enumerate(text.split("\n")) if line.strip()]  # lines with something on them
+    out = list(found)
+    for a, b in itertools.pairwise(filled):
+        if a in rows and b in rows:
+            for n in (*rows[a], *rows[b]):
+                if not out[n].supported and out[n].detail != "context":
+                    out[n] = replace(out[n], detail="row")
     return out
 
 
@@ -366,8 +398,15 @@ def _heads_column(page: PageAnalysis, hit: LabelHit, right: list[int]) -> bool:
     # A row that alternates label, value, label ("PATIENT NAME | DOE, JANE | DOB/Age | ..."): the value is beside
     # its label, not under it; a heading row holds only headings.
     after = right[-1] + 1
-    return not (after < len(view.tokens) and view.tokens[after].line == hit.line
-                and any(h.tokens[0] == after for h in page.hits))
+    if after < len(view.tokens) and view.tokens[after].line == hit.line and any(h.tokens[0] == after
+                                                                               for h in page.hits):
+        return False
+    # ... or that began before it ("Birth Date | 08/23/1965 | Name (Last, First) | DOE, JANE"): a word no label
+    # holds stands just before this label, after another label on the line.
+    before = hit.tokens[0] - 1
+    return not (before >= 0 and view.tokens[before].line == hit.line
+                and not any(before in h.tokens for h in page.hits)
+                and any(h.line == hit.line and h.tokens[-1] < before for h in page.hits))
 
 
 _WEAK_LABEL = 0.7
@@ -624,7 +663,7 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
         lead = speck.end()
     text = text[lead:]
     word = r"[^\W\d_][^\W\d_'\-]+"
-    sep = r"(?:,\.?|;)" if ocr else ","
+    sep = r"[,;]\.?" if ocr else ","
     comma = re.match(rf"\s*({word}(?:\s{word})?)\s*{sep}\s*({word})(?:\s+[^\W\d_]\.?(?![^\W\d_]))?", text)
     if comma and comma.group(2).lower() not in _NOT_NAMES and comma.group(2).upper() not in _LABEL_WORDS:
         last, first = comma.group(1), comma.group(2)
@@ -633,6 +672,8 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
         words, used = [], 0
         for m in re.finditer(r"\S+", text):
             word = m.group().rstrip(",;")
+            if ocr:
+                word = word.rstrip(_TRAILING_SPECKS)  # "Glenhaven’": a speck glued to the name's end
             if not _NAME_WORD.match(word) or _plain(word) in _NOT_NAMES or len(words) == 4:
                 break
             words.append(word)
@@ -656,6 +697,7 @@ def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower().strip("."))
 
 
+_TRAILING_SPECKS = "’‘'\"”“*°|"
 # One stray mark or lowercase letter before a name, or quotes glued to it ("“Thornbury, Tamsin").
 _SPECK = re.compile(r"(?:[^\w\s]|[a-z])\s+(?=[A-Z])|[“”‘’\"'«»|]+(?=[A-Z])")
 

@@ -59,7 +59,7 @@ def score(c: Candidate, corroborated: bool = False) -> float:
             conf = 0.35
         if c.field == "policy_id" and c.validator == "mbi_shape":
             conf = 0.7
-        if c.detail == "context":
+        if c.detail in ("context", "row"):
             conf = max(conf, 0.8)  # words of its kind nearby: likely, but a clerk confirms
         if c.detail == "service_line":
             conf = 0.85
