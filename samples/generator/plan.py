@@ -80,6 +80,8 @@ GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
 GTR, PMP = "genetic_test_requisition", "portal_message_printout"
+UPA = "uniform_pa_request"
+CCR = "concurrent_review_update"
 
 PLAN: tuple[Sample, ...] = (
     # --- tune: state-standard request form
@@ -353,6 +355,22 @@ PLAN: tuple[Sample, ...] = (
     _s("pmp_docx", "docx", PMP, plan_style="blue", scenario=2, hcpcs=True, urgent=False),
     _s("pmp_rtf_accented", "rtf", PMP, accented=True, plan_style="mbi", scenario=8),
     _s("pmp_txt_utf8", "txt_utf8", PMP, plan_style="generic", scenario=0, hcpcs=True, urgent=True),
+    # --- heldout, written blind in session 5: uniform PA request form
+    _s("upa_text", "pdf_text", UPA, plan_style="medicaid", scenario=0, hcpcs=True),
+    _s("upa_fax_fine", "tiff_g4", UPA, plan_style="blue", scenario=6, urgent=True),
+    _s("upa_fax_packet_standard", "tiff_g3", COVER_X, UPA, plan_style="mbi", scenario=11, hcpcs=True),
+    _s("upa_scanned", "pdf_scanned", UPA, plan_style="generic", scenario=2, hcpcs=True, urgent=False),
+    _s("upa_docx", "docx", UPA, plan_style="blue", scenario=14, urgent=True),
+    _s("upa_rtf_accented", "rtf", UPA, accented=True, plan_style="medicaid", scenario=12, hcpcs=True),
+    _s("upa_txt_cp1252", "txt_cp1252", UPA, accented=True, plan_style="generic", scenario=1),
+    # --- heldout, written blind in session 5: hospital concurrent review
+    _s("ccr_text", "pdf_text", CCR, plan_style="blue", scenario=11, hcpcs=True),
+    _s("ccr_fax_packet_fine", "tiff_g4", COVER_X, CCR, plan_style="mbi", scenario=12, hcpcs=True, urgent=True),
+    _s("ccr_fax_standard", "tiff_g3", CCR, plan_style="medicaid", scenario=4, urgent=False),
+    _s("ccr_scanned", "pdf_scanned", CCR, plan_style="generic", scenario=3, hcpcs=True),
+    _s("ccr_png_noisy", "png_noisy", CCR, plan_style="blue", scenario=7, hcpcs=False, urgent=True),
+    _s("ccr_docx", "docx", CCR, plan_style="mbi", scenario=0, hcpcs=True, urgent=False),
+    _s("ccr_rtf_accented", "rtf", CCR, accented=True, plan_style="medicaid", scenario=15, hcpcs=True),
 )
 
 

@@ -35,6 +35,10 @@ HELDOUT: dict[str, tuple[str, str, str]] = {
     # Written blind in session 4: a genetic-testing lab requisition and a printed portal / e-mail message thread.
     "genetic_test_requisition": ("request_forms", "pa_request_form", "genetic_requisition"),
     "portal_message_printout": ("correspondence", "letter_of_medical_necessity", "portal_message"),
+    # Written blind in session 5: a hospital UR nurse's concurrent / continued-stay review asking for more days.
+    "concurrent_review_update": ("request_forms", "pa_request_form", "concurrent_review"),
+    # Written blind in session 5: a state uniform / standardized PA request form with caption-above boxed fields.
+    "uniform_pa_request": ("request_forms", "pa_request_form", "uniform_pa"),
 }
 
 
