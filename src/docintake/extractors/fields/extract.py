@@ -129,7 +129,9 @@ def _codes_of_both_readings(shaped: list[Candidate], view: PageView, page: Page)
     first_page = replace(page, words=tuple(replace(w, text=w.first, first=None) if w.first else w
                                            for w in page.words))
     first_view = build_view(first_page)
-    first = [c for c in shaped_candidates(analysis(first_view, analyse(first_view))) if c.field in _CODES]
+    # A code guessed from its description is guessed once, from the surer reading.
+    first = [c for c in shaped_candidates(analysis(first_view, analyse(first_view)))
+             if c.field in _CODES and "ocr_described" not in c.repairs]
     taken = {(c.field, t) for c in first for t in first_view.tokens_at(c.start, c.end)}
     out = [c for c in shaped if c.field not in _CODES] + first
     for c in shaped:

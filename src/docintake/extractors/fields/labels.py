@@ -16,6 +16,8 @@ _ID = r"[I1l|J]\.?\s?(?:D|p(?=\W))\b\.?"  # "ID" as OCR reads it: lD, 1D, I.D., 
 _NAME_TAIL = (r"(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"
               r"(?:\s*(?:and|&|/)\s*(?:address|addr\.?))?")
 _NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
+# "ID" read as "10" after a member's word ("Member 10 #", "Mamber 10 No."): only with the number sign after it.
+_ID_10 = rf"1[0O](?={_NO})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,8 @@ def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> L
 
 LABELS: tuple[Label, ...] = (
     # Member / policy ID.
-    _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|identification){_NO}?"),  # "of": OCR
-    _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|identification){_NO}?"),  # "Subscriber:1D": OCR's stray colon
+    _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "of": OCR
+    _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "Subscriber:1D": OCR's colon
     _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
     _l("policy_id",
        rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),
@@ -123,7 +125,12 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"(?:scheduled|planned|anticipated|booked)\s*(?:for|on)|(?:to\s*be\s*)?performed\s*on", 0.8),
     _l("service_date", r"date\s*(?:scheduled|planned|requested)|(?:take\s*place|slated|set)\s*(?:for|on)", 0.8),
     # A preferred date in a request's prose: "ideally on Dec. 4", "preferably by 01/05", "on or about".
-    _l("service_date", r"(?:ideally|preferably|tentatively)\s*(?:on|for|by)|on\s*or\s*(?:about|after)", 0.8),
+    _l("service_date", r"(?:ideally|preferably|tentatively)\s*(?:on|for|by)|on\s*or\s*(?:about|after)|"
+       r"tentatively(?:\s*(?:scheduled|booked|set|planned)(?:\s*(?:for|on))?)?", 0.8),
+    # What the patient or doctor wants: "Pt would like it done 12/11/26", "hoping to have the surgery done on".
+    _l("service_date", r"(?:would\s*like|wants?|hop(?:es|ing)|plans?|planning)\s*(?:to\s*(?:have|get)\s*)?"
+       r"(?:it|this|them|the\s*(?:procedure|surgery|study|test|exam|scan|injection|infusion))\s*"
+       r"(?:done|performed|scheduled|completed)(?:\s*(?:on|by|for))?", 0.8),
     _l("service_date", r"(?:specimen\s*)?collect(?:ed|ion)(?:\s*date)?", 0.9, column=True),
     # The period a request asks for: "Requested Period", "Extension Period From", "Continuation Period",
     # "Renewal Start Date", "Period Requested". The period already approved is another date (below).

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -155,10 +155,13 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             if not page.view.ocr:
                 continue
             digit_first = raw[0].isdigit()
-            if (found := _icd_first_letter(page, raw, start, end)) is None:
+            if (found := _icd_first_letter(page, raw, start, end)) is not None:
+                value, raw, end, described_only = found
+                repairs = ("ocr_letter",) if end == m.end() else ("ocr_letter", "ocr_space")
+            elif (value := _described_misread(raw, _line_of(page.view.text, start))) is not None:
+                raw, repairs, described_only = value, ("ocr_described",), True
+            else:
                 continue
-            value, raw, end, described_only = found
-            repairs = ("ocr_letter",) if end == m.end() else ("ocr_letter", "ocr_space")
         elif field == "hcpcs" and raw[0] in "£€":
             if not page.view.ocr:
                 continue
@@ -178,6 +181,9 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             if (tail and ("." in raw) != bool(tail.group(1))
                     and (value := normalise(raw + tail.group(1) + tail.group(2))) is not None):
                 end, repairs, raw = tail.end(), (*repairs, "ocr_space"), raw + tail.group(1) + tail.group(2)
+        if value is None and field == "icd10" and page.view.ocr \
+                and (value := _described_misread(raw, _line_of(page.view.text, start))) is not None:
+            raw, repairs, described_only = value, ("ocr_described",), True
         if value is None:
             continue
         repairs = (*shape_repairs, *repairs)
@@ -192,6 +198,8 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
                 continue
             c = replace(c, detail=c.detail or "described")
         out.append(c)
+    if page.view.ocr:
+        out.extend(_described_codes(page, out))
     return _continue_lists(page, sorted(out, key=lambda c: c.start))
 
 
@@ -219,6 +227,59 @@ def _icd_first_letter(page: PageAnalysis, raw: str, start: int, end: int) -> tup
             code = valid.pop()
             return code, code if "." in printed else code.replace(".", ""), stop, described_only
     return None
+
+
+# Characters Tesseract confuses in codes, and what each may have been printed as.
+_CODE_CONFUSIONS = {"0": "OD", "O": "0", "D": "0", "1": "IL", "I": "1", "L": "1", "5": "S", "S": "5", "8": "B",
+                    "B": "8E", "2": "Z", "Z": "2", "4": "A", "A": "4", "6": "G0", "G": "6", "E": "F", "F": "E",
+                    "7": "TZ", "T": "7", "$": "S", "£": "E", "€": "EC"}
+_MAX_MISREADS = 2
+_DOT_MISREAD = re.compile(r"\s?[.:;,]{1,2}\s?")
+
+
+def _described_misread(raw: str, line: str) -> str | None:
+    """An OCR'd code that is no ICD-10-CM code as read ("546.0114", "F11.65", "Md6.9", "£11:3293"), read back
+    with one or two of Tesseract's usual confusions: the one code so reached whose official descriptor the words
+    on its line name ("Strain of rotator cuff"). Without such words nothing is guessed."""
+    text = _DOT_MISREAD.sub(".", raw.upper().lstrip("([{"), count=1)
+    if not 3 <= len(text.replace(".", "")) <= 7 or text.count(".") > 1:
+        return None
+    spots = [i for i, ch in enumerate(text) if ch in _CODE_CONFUSIONS]
+    found: dict[str, int] = {}  # code -> how many of its descriptor's words the line has
+    for count in range(_MAX_MISREADS + 1):
+        for where in itertools.combinations(spots, count):
+            for chars in itertools.product(*(_CODE_CONFUSIONS[text[i]] for i in where)):
+                option = list(text)
+                for i, ch in zip(where, chars, strict=True):
+                    option[i] = ch
+                code = v.normalise_icd10("".join(option))
+                if code is not None and v.icd10_described(code, line):
+                    found[code] = v.icd10_words_named(code, line)
+        if found:
+            break  # fewer misreads are likelier than more
+    best = max(found.values(), default=0)
+    named = [code for code, n in found.items() if n == best]
+    # Siblings share words ("... failure with hypoxia" / "with hypercapnia"): the one the line names best.
+    return named[0] if len(named) == 1 else None
+
+
+# What OCR makes of a dotted code: three characters, a dot it may read as a colon, comma or two dots, and the rest.
+_CODE_ISH = re.compile(r"(?<![\w.])[(\[{]?[A-Za-z0-9$£€][A-Za-z0-9]{2}\s?[.:;,]{1,2}\s?[A-Za-z0-9]{1,4}(?![\w])")
+
+
+def _described_codes(page: PageAnalysis, taken: list[Candidate]) -> list[Candidate]:
+    """On an OCR'd page, code-like words no pattern took that are a described ICD-10-CM code misread."""
+    out: list[Candidate] = []
+    text = page.view.text
+    for m in _CODE_ISH.finditer(text):
+        if page.is_masked(m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        if not any(ch.isdigit() for ch in m.group()) or (code := _described_misread(m.group(), _line_of(
+                text, m.start()))) is None:
+            continue
+        out.append(_candidate(page, "icd10", code, m.start(), m.end(), "icd10cm_billable", ("ocr_described",),
+                              "described"))
+    return out
 
 
 def _line_of(text: str, at: int) -> str:
@@ -326,6 +387,38 @@ def date_candidates(page: PageAnalysis, today: date) -> list[Candidate]:
             detail = "two_digit_year" if found.two_digit_year else ("boxed" if found.boxed else "")
             out.append(_candidate(page, field, found.value.isoformat(), found.start, found.end, "date_exists",
                                   repairs, detail, owner))
+    return out + _yearless_service_dates(page, today)
+
+
+# "Tentatively 11/26, pending auth", "would like it done 12/3 if approved": a month and day with no year, right after
+# a label that names the service date, ending a clause. Not a fraction ("1/2 more"), a month and year ("since
+# 1/2026") or part of a longer date.
+_YEARLESS = re.compile(r"[ :]{0,3}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\w/]|\.\d)"
+                       r"(?=\s*(?:[,.;:)\]]|$|(?:pending|if|at|with|per|and|or|once|after|depending|unless)\b))",
+                       re.MULTILINE)
+_YEARLESS_BACK, _YEARLESS_AHEAD = timedelta(days=60), timedelta(days=305)
+
+
+def _yearless_service_dates(page: PageAnalysis, today: date) -> list[Candidate]:
+    """Service dates written without a year, beside a service-date label: the year is the one that puts the date
+    within a year around today (a request asks for what is about to happen). Marked ``no_year``: a clerk
+    confirms the year."""
+    out: list[Candidate] = []
+    text = page.view.text
+    for hit in page.hits:
+        if hit.field != "service_date" or (m := _YEARLESS.match(text, hit.end)) is None \
+                or page.is_masked(m.start("m"), m.end()):
+            continue
+        month, day = int(m["m"]), int(m["d"])
+        for year in (today.year - 1, today.year, today.year + 1):
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+            if today - _YEARLESS_BACK <= value <= today + _YEARLESS_AHEAD:
+                out.append(_candidate(page, "service_date", value.isoformat(), m.start("m"), m.end(), "date_exists",
+                                      (), "no_year", Owner(hit, Relation.RIGHT, 0.0)))
+                break
     return out
 
 
@@ -362,7 +455,8 @@ def _value_options(page: PageAnalysis, hit: LabelHit, wrap: bool = False) -> lis
     starts = {h.tokens[0] for h in page.hits if h is not hit}
     while i < len(tokens) and tokens[i].line == hit.line and i not in starts:
         cells_seen.add(tokens[i].cell)
-        if len(cells_seen) > 1 and right:
+        # A cell that holds only specks ("Subscriber ID  *  R728771430") is no value: the next cell may be.
+        if len(cells_seen) > 1 and any(_useful(tokens[j].text) for j in right):
             break
         right.append(i)
         i += 1

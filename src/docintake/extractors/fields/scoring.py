@@ -80,6 +80,8 @@ def score(c: Candidate, corroborated: bool = False) -> float:
         conf = max(conf, alone)  # a weak label never makes a value less sure than no label at all
     if c.detail == "two_digit_year":
         conf -= 0.04
+    if c.detail == "no_year":
+        conf = min(conf, 0.8)  # the year is a guess from today's date
     if c.detail == "boxed":
         conf -= 0.05
     if c.repairs:

@@ -97,12 +97,16 @@ def icd10_description_words(code: str) -> frozenset[str]:
     return frozenset(_DESCRIPTOR_WORD.findall(text)) - _GENERIC_WORDS
 
 
+def icd10_words_named(code: str, context: str) -> int:
+    """How many of a code's distinctive descriptor words the text around it has."""
+    return len(icd10_description_words(code) & frozenset(_DESCRIPTOR_WORD.findall(context.lower())))
+
+
 def icd10_described(code: str, context: str) -> bool:
     """Whether the words around a code name its condition: two or more of its descriptor's distinctive words
     ("Angina pectoris, unspecified - 120.9" fits I20.9). A misread code rarely lands on a described one."""
     words = icd10_description_words(code)
-    near = frozenset(_DESCRIPTOR_WORD.findall(context.lower()))
-    return len(words & near) >= min(2, len(words)) > 0
+    return icd10_words_named(code, context) >= min(2, len(words)) > 0
 
 
 def dob_plausible(value: date, today: date, service: date | None = None) -> bool:

@@ -30,3 +30,31 @@ def test_service_period_rows(lines: list[str], expected: str | None) -> None:
         assert found is None or found.confidence < 0.6
     else:
         assert values(found) == [expected]
+
+
+# Notes write the wanted date in prose, often without a year; the year is the one that puts it near today (TODAY
+# is 2026-11-25), and a year so guessed stays for a clerk.
+PROSE_ROWS = [
+    (["Tentatively 11/26, pending auth. Not urgent."], "2026-11-26"),
+    (["Tentatively scheduled for 1/8 pending approval."], "2027-01-08"),
+    (["Pt would like it done December 2, 2026 if approved."], "2026-12-02"),
+    (["Pt would like it done 12/11/26 if approved."], "2026-12-11"),
+    (["Hoping to have the surgery done on 12/14/2026."], "2026-12-14"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), PROSE_ROWS)
+def test_wanted_dates_in_prose(lines: list[str], expected: str) -> None:
+    found = fields_of(*lines)["service_date"]
+    assert values(found) == [expected]
+    assert found.confidence < 0.9
+
+
+@pytest.mark.parametrize("line", [
+    "Symptoms since 1/2026, no relief.",  # a month and year
+    "Dose 1/2 tab nightly; tentatively 1/2 more if needed",  # a fraction after the label is still a fraction
+    "BP 142/88 today.",  # a reading
+])
+def test_no_year_less_date_without_its_label(line: str) -> None:
+    found = fields_of(line)["service_date"]
+    assert found is None or found.confidence < 0.6

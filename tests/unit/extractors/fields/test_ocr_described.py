@@ -1,0 +1,66 @@
+"""OCR misreads that only the words beside them can undo: a diagnosis code read wrong but described on its line,
+"ID" read as "10" in a member label, and a speck between a label and its value."""
+
+from __future__ import annotations
+
+import pytest
+
+from docintake.extractors.fields.extract import extract_fields
+
+from ._rows import TODAY, ocr_page, values
+
+DESCRIBED = [
+    # A letter read as a digit and the seventh character as a digit ("S46.011A" as "546.0114").
+    ([("546.0114", 0.8), ("Strain", 0.9), ("of", 0.9), ("rotator", 0.9), ("cuff,", 0.9), ("right", 0.9),
+      ("shoulder", 0.9)], "S46.011A"),
+    # The dot read as a colon, the E as a pound sign.
+    ([("£11:3293", 0.7), ("Type", 0.9), ("2", 0.9), ("diabetes", 0.9), ("with", 0.9), ("mild", 0.9),
+      ("nonproliferative", 0.9), ("retinopathy,", 0.9), ("bilateral", 0.9)], "E11.3293"),
+    # A zero read as a lower-case d, in parentheses after the description.
+    ([("Rheumatoid", 0.9), ("arthritis,", 0.9), ("unspecified", 0.9), ("-", 0.9), ("Md6.9", 0.6)], "M06.9"),
+    # Siblings share most words: the one the line names best ("hypoxia", not "hypercapnia").
+    ([("J96:11", 0.7), ("Chronic", 0.9), ("respiratory", 0.9), ("failure", 0.9), ("with", 0.9), ("hypoxia", 0.9)],
+     "J96.11"),
+]
+
+
+@pytest.mark.parametrize(("words", "code"), DESCRIBED)
+def test_a_misread_code_its_line_describes_is_read_back_for_a_clerk(words, code: str) -> None:
+    found = extract_fields([ocr_page([words])], TODAY)["icd10"]
+    assert values(found) == [code]
+    assert found[0].confidence < 0.9 and "ocr_described" in found[0].explanation
+
+
+@pytest.mark.parametrize("words", [
+    # No description on the line: nothing is guessed.
+    [("546.0114", 0.8), ("see", 0.9), ("attached", 0.9)],
+    # Described, but the misread is too far from any code of that description.
+    [("999.999", 0.8), ("Strain", 0.9), ("of", 0.9), ("rotator", 0.9), ("cuff", 0.9)],
+    # A lab value and its unit are no code, whatever the line says.
+    [("Glucose", 0.9), ("142", 0.9), ("mg/dL", 0.9), ("type", 0.9), ("diabetes", 0.9)],
+])
+def test_no_code_is_guessed_without_its_description(words) -> None:
+    assert extract_fields([ocr_page([words])], TODAY)["icd10"] == []
+
+
+def test_a_text_layer_code_is_never_read_back() -> None:
+    from ._rows import fields_of
+
+    found = fields_of("546.0114 Strain of rotator cuff, right shoulder")
+    assert values(found["icd10"]) == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ([("Member", 0.9), ("10", 0.8), ("#", 0.9), ("959438959", 0.95)], "959438959"),
+    ([("Mamber", 0.8), ("10", 0.8), ("No.", 0.9), ("K531888869", 0.95)], "K531888869"),
+    # A speck between the label and its value is skipped over.
+    ([("Subscriber", 0.95), ("ID", 0.95), ("*", 0.4), ("R728771430", 0.95)], "R728771430"),
+])
+def test_member_labels_as_ocr_reads_them(words, expected: str) -> None:
+    assert values(extract_fields([ocr_page([words])], TODAY)["policy_id"]) == [expected]
+
+
+def test_ten_without_a_number_sign_is_no_member_label() -> None:
+    # "Member 10" alone is a count or a name, not "Member ID".
+    found = extract_fields([ocr_page([[("Member", 0.9), ("10", 0.9), ("W123456789", 0.95)]])], TODAY)
+    assert found["policy_id"] is None or found["policy_id"].confidence < 0.6
