@@ -202,7 +202,10 @@ LABELS: tuple[Label, ...] = (
     # A bare "Code" column or label supports both procedure and diagnosis codes weakly.
     _l("code", r"codes?(?:\s*\(s\))?", 0.6, column=True),
     # Labels that claim the value next to them for something else.
-    _l("other:group", rf"group{_NO}?|grp\s*#"),
+    # A group number's label; a bare "Group" only alone in its cell or before a colon, since practices and
+    # hospitals are named "... Medical Group" and their NPI follows the name.
+    _l("other:group",
+       rf"group{_NO}|grp\s*#|group\s*(?:{_ID}|name)|group(?=\s*:)|(?<![^\t\n])group(?=[ ]?[\t\n]|[ ]?$)"),
     _l("other:phone", r"phone|tel(?:ephone)?\.?|fax|cell|mobile|pager"),
     _l("other:address", r"address|zip(?:\s*code)?|city|state"),
     _l("other:prev_auth", r"prev(?:ious)?\.?\s*auth(?:orization)?\.?\s*(?:#|no\.?|number|id)?"),

@@ -37,6 +37,13 @@ ROWS = [
     (["This letter concerns Mrs. Jane Doe (birth date February 3, 1970, Member ID", "6MH2VV3HM97). The symptoms"],
      "policy_id", "6MH2VV3HM97", (0.85, 1.0)),
     (["Group #\tMember ID", "GRP-12393"], "policy_id", None, None),  # the grid's Group # owns what lies under it
+    (["Group: 123456789"], "policy_id", None, None),
+    (["Plan\tGroup", "Blue Valley\t123456789"], "policy_id", None, None),  # a bare Group heading owns its column
+    # "Group" in a practice's name claims nothing: the NPI after the name is the practice's.
+    (["Servicing Facility\tFacility NPI", "Pinecrest Cardiology Group 2344055167"], "npi", "2344055167",
+     (0.5, 1.0)),  # unclaimed (it was 0.1): in flowed text the NPI heading is a cell away
+    (["Place of Service\tGroup/Facility NPI\tTIN", "St. Brendan Community Hospital\t1323525307\t41-9958289"], "npi",
+     "1323525307", (0.85, 1.0)),
     # Date of birth.
     (["DOB: 01/05/1960"], "dob", "1960-01-05", SURE),
     (["Date of Birth", "Jan 5, 1960"], "dob", "1960-01-05", SURE),
