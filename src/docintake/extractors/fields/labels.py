@@ -207,7 +207,9 @@ LABELS: tuple[Label, ...] = (
     _l("other:group",
        rf"group{_NO}|grp\s*#|group\s*(?:{_ID}|name)|group(?=\s*:)|(?<![^\t\n])group(?=[ ]?[\t\n]|[ ]?$)"),
     _l("other:phone", r"phone|tel(?:ephone)?\.?|fax|cell|mobile|pager"),
-    _l("other:address", r"address|zip(?:\s*code)?|city|state"),
+    # "City" and "State" head a box or a column, or stand before a colon or a slash ("City/State/ZIP"); inside a
+    # name ("Kansas City Orthopedics", "Penn State Health") they claim nothing.
+    _l("other:address", r"address|zip(?:\s*code)?|(?:city|state)(?=\s*(?:[:/,&]|$)|[ ]?[\t\n])"),
     _l("other:prev_auth", r"prev(?:ious)?\.?\s*auth(?:orization)?\.?\s*(?:#|no\.?|number|id)?"),
     _l("other:id", r"tax\s*id|\bTIN\b|\bEIN\b|DEA(?:\s*#)?|license\s*(?:#|no\.?)?|claim\s*(?:#|no\.?|number)|"
        r"account\s*(?:#|no\.?|number)|\bMRN\b|medical\s*record\s*(?:#|no\.?|number)?|chart\s*#|invoice\s*#"),

@@ -42,6 +42,9 @@ ROWS = [
     # "Group" in a practice's name claims nothing: the NPI after the name is the practice's.
     (["Servicing Facility\tFacility NPI", "Pinecrest Cardiology Group 2344055167"], "npi", "2344055167",
      (0.5, 1.0)),  # unclaimed (it was 0.1): in flowed text the NPI heading is a cell away
+    (["Rendering: Kansas City Orthopedics 2344055167"], "npi", "2344055167", (0.5, 1.0)),
+    (["Penn State Health 2344055167"], "npi", "2344055167", (0.5, 1.0)),
+    (["City/State/ZIP\tFairview, TX 43068", "State: 2344055167"], "npi", None, None),
     (["Place of Service\tGroup/Facility NPI\tTIN", "St. Brendan Community Hospital\t1323525307\t41-9958289"], "npi",
      "1323525307", (0.85, 1.0)),
     # Date of birth.
