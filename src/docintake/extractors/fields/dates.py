@@ -19,10 +19,11 @@ DATE_PATTERN = re.compile(
         (
             rf"(?P<iso>\b(?P<iy>{_D}{{4}})-(?P<im>{_D}{{1,2}})-(?P<id>{_D}{{1,2}})\b)",
             rf"(?P<num>\b(?P<nm>{_D}{{1,2}})\s?(?P<sep>[/\-.])\s?(?P<nd>{_D}{{1,2}})\s?(?P=sep)\s?(?P<ny>{_D}{{4}}|{_D}{{2}})(?![\d/]))",
-            # "Jan 5, 1960", "Jan 5,1960", and OCR's "Apr. 7,:1986" or "Nov 25; 2026" (a speck by the comma);
+            # "Jan 5, 1960", "Jan 5,1960", and OCR's "Apr. 7,:1986", "Aug 4,. 1979" or "Nov 25; 2026" (a speck by
+            # the comma);
             # a two-digit year needs its space ("Jan 5,60" is too easily a list).
             rf"(?P<named>\b{_MONTH_NAME}\.?\s+(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"(?:[,;]?\s+(?P<wy>\d{{4}}|'?\d{{2}})|[,;][.:;]?(?P<wy4>\d{{4}}))\b)",
+            rf"(?:[,;]?\.?\s+(?P<wy>\d{{4}}|'?\d{{2}})|[,;][.:;]?(?P<wy4>\d{{4}}))\b)",
             rf"(?P<dmy>\b(?P<dd>\d{{1,2}})[\s\-]{_MONTH_NAME.replace('mon', 'dmon')}\.?[\s\-,]+"
             rf"(?P<dy>\d{{4}}|\d{{2}})\b)",
             r"(?P<boxed>\b(?P<bm>[01]\d) (?P<bd>[0-3]\d) (?P<by>(?:19|20)\d{2})\b)",

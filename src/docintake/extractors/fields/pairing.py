@@ -77,7 +77,10 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
     for hit in hits:
         if hit.end > start and hit.start < end:
             continue  # a value glued to its label ("DOB:01/05/1960") is handled by the caller
-        same_line = hit.line == line if not view.geometric else _overlap(hit.y0, hit.y1, vy0, vy1) > 0.4 * height
+        # On a page of boxes, a small-capitals label beside a value with a descender ("DOB: Apr 24, 1940") overlaps
+        # it less than the value's height would ask: the smaller of the two heights is the measure.
+        same_line = hit.line == line if not view.geometric else (
+            _overlap(hit.y0, hit.y1, vy0, vy1) > 0.4 * min(height, max(hit.y1 - hit.y0, 0.5)))
         if same_line and hit.end <= start + 1 and (hit.x1 <= vx0 + 0.5 or hit.tokens[-1] == first):
             gap = max(vx0 - hit.x1, 0.0)
             if gap <= _MAX_RIGHT[view.geometric] and (best is None or best.relation is not Relation.RIGHT

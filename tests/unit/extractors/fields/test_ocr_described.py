@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docintake.extractors.fields.extract import extract_fields
+from docintake.model import BBox, Page, PageSource, Word
 
 from ._rows import TODAY, ocr_page, values
 
@@ -64,3 +65,28 @@ def test_ten_without_a_number_sign_is_no_member_label() -> None:
     # "Member 10" alone is a count or a name, not "Member ID".
     found = extract_fields([ocr_page([[("Member", 0.9), ("10", 0.9), ("W123456789", 0.95)]])], TODAY)
     assert found["policy_id"] is None or found["policy_id"].confidence < 0.6
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([[("Member", 0.95), ("Name:", 0.95), ("ASHGROVE,", 0.9), ("MARISOL", 0.9), ("D,O.B.:", 0.8),
+       ("05/29/1957", 0.95)]], "1957-05-29"),
+    ([[("DDB", 0.7), ("Sex", 0.9)], [("Apr", 0.95), ("14,", 0.95), ("1983", 0.95)]], "1983-04-14"),
+    ([[("D.O.B-.", 0.8), ("August", 0.95), ("4,.", 0.8), ("1979", 0.95)]], "1979-08-04"),
+])
+def test_birth_date_labels_and_dates_as_ocr_reads_them(lines, expected: str) -> None:
+    assert values(extract_fields([ocr_page(lines)], TODAY)["dob"]) == [expected]
+
+
+def test_dbb_in_lower_case_prose_is_no_label() -> None:
+    found = extract_fields([ocr_page([[("ddb", 0.9), ("05/29/1957", 0.95)]])], TODAY)["dob"]
+    assert found is None or found.confidence < 0.6
+
+
+def test_a_short_label_beside_a_tall_value_is_on_its_line() -> None:
+    # "DOB:" boxed at its capitals, "Apr 24," boxed with the descender: they overlap less than the value's height.
+    words = (Word("DOB:", BBox(0.097, 0.1912, 0.130, 0.1979), 0.96, 0),
+             Word("Apr", BBox(0.137, 0.1872, 0.159, 0.2041), 0.88, 0),
+             Word("24,", BBox(0.164, 0.1872, 0.182, 0.2041), 0.88, 0),
+             Word("1940", BBox(0.189, 0.1921, 0.218, 0.1996), 0.95, 0))
+    page = Page(1, words, "", PageSource.OCR, 612, 792)
+    assert values(extract_fields([page], TODAY)["dob"]) == ["1940-04-24"]
