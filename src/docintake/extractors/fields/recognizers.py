@@ -757,7 +757,7 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
         lead = speck.end()
     text = text[lead:]
     word = r"[^\W\d_][^\W\d_'\-]+"
-    sep = r"[,;]\.?" if ocr else ","
+    sep = r"[,;][.\-’'‘]?" if ocr else ","  # OCR: "Doe,. Jane", "Doe,-Jane", "Doe,’ Jane"
     comma = re.match(rf"\s*({word}(?:\s{word})?)\s*{sep}\s*({word})(?:\s+[^\W\d_]\.?(?![^\W\d_]))?", text)
     if comma and comma.group(2).lower() not in _NOT_NAMES and comma.group(2).upper() not in _LABEL_WORDS:
         last, first = comma.group(1), comma.group(2)
@@ -792,8 +792,8 @@ def _plain(word: str) -> str:
 
 
 _TRAILING_SPECKS = "’‘'\"”“*°|"
-# One stray mark or lowercase letter before a name, or quotes glued to it ("“Thornbury, Tamsin").
-_SPECK = re.compile(r"(?:[^\w\s]|[a-z])\s+(?=[A-Z])|[“”‘’\"'«»|]+(?=[A-Z])")
+# Stray marks or a lowercase letter before a name (".| Jane Doe"), or quotes glued to it ("“Thornbury, Tamsin").
+_SPECK = re.compile(r"(?:[^\w\s]{1,3}|[a-z])\s+(?=[A-Z])|[“”‘’\"'«»|]+(?=[A-Z])")
 
 
 def _name_case(word: str) -> str:

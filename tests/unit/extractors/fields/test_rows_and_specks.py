@@ -67,6 +67,12 @@ def test_pa_wording_puts_a_code_in_context(line: str, expected: list[str]) -> No
     # "LAST;. FIRST": a comma read as a semicolon and a dot.
     ([("Patient", 0.95), ("Name:", 0.95), ("Yarborough;.", 0.9), ("Dashiell", 0.95), ("P.", 0.9)],
      {"first": "Dashiell", "last": "Yarborough"}),
+    # "LAST,-FIRST" and "LAST,’ FIRST": the comma with a speck after it.
+    ([("Patient:", 0.95), ("‘Oakhurst,-Fletcher", 0.8), ("~", 0.3)], {"first": "Fletcher", "last": "Oakhurst"}),
+    ([("pt", 0.6), ("Name:", 0.95), ("Larkspur,’", 0.8), ("Xiomara", 0.95)], {"first": "Xiomara", "last": "Larkspur"}),
+    # Two specks before the name.
+    ([("Patient", 0.95), ("Name:", 0.95), (".|", 0.3), ("Kendra", 0.95), ("Larkspur", 0.95)],
+     {"first": "Kendra", "last": "Larkspur"}),
     # A speck read as a dot between a label's words.
     ([("Member.Name:", 0.9), ("Brightwater,", 0.95), ("Xiomara", 0.95)], {"first": "Xiomara", "last": "Brightwater"}),
 ])
