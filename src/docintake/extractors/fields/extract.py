@@ -268,7 +268,8 @@ def _check_dates(fields: dict[str, object]) -> None:
 _URGENT_WORDING = re.compile(
     r"\b(?:urgent|expedited|emergent|rush)\s*(?:\([^)]{0,20}\)[\s,]*)?(?:request|review|order|delivery|(?:prior\s*)?auth(?:orization)?|"
     r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
-    r"\brequest(?:ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
+    r"\brequest(?:ed|ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
+    r"\b(?:process|treat|handle|review)(?:ed)?\s+(?:this\s+|it\s+)?as\s+(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE)(?:\W+(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE|RUSH))*\W*$|"
     # A line flagged at its start ("URGENT: ...", "URGENT - ..."), and a plea to hurry ("please expedite", "please
     # rush").
@@ -351,10 +352,16 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
             continue
         wording = False
         for m in _URGENT_WORDING.finditer(line):
-            if not _NEGATED.search(line, max(0, m.start() - 12), m.end()):
+            # The words before it, the previous line's end included ("... it is not\nurgent review").
+            before = text[max(0, start + m.start() - 12): start + m.end()].replace("\n", " ")
+            if not _NEGATED.search(before):
                 vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
                 wording = True
         if wording:
+            continue
+        if (wrapped := _wrapped_wording(text, start + len(line))) is not None:
+            # Prose wrapped inside the wording ("asked the rep to process as\nURGENT - ..."): the same words.
+            vote(True, 0.9, 0.86, *wrapped, "wording")
             continue
         option = _URGENT_OPTION.search(line)
         if option and _OTHER_OPTION.search(line) and not _NEGATED.search(line[max(0, option.start() - 6):]):
@@ -368,6 +375,30 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
     if unanswered is not None:
         vote(False, 0.6, 0.6, *unanswered, "question_unanswered")
     return out
+
+
+_WRAP_REACH = 40  # characters on each side of a line break that one piece of wording may span
+_PROSE_LINE = 45  # a line this long that breaks mid-sentence is wrapped prose, not a heading
+
+
+def _wrapped_wording(text: str, newline: int) -> tuple[int, int] | None:
+    """Urgent wording that runs across the line break at ``newline`` (a wrapped sentence), as a text span."""
+    if newline >= len(text) or text[newline] != "\n" or text[newline + 1: newline + 2] in ("\n", ""):
+        return None  # the end of the text, or of a paragraph: a sentence does not run on
+    line_start = text.rfind("\n", 0, newline) + 1
+    stop = text.find("\n", newline + 1)
+    stop = len(text) if stop < 0 else stop
+    if newline - line_start < _PROSE_LINE or asks_urgency(text[newline + 1:stop]) is not None:
+        return None  # a heading ("Therapy Authorization Request") over a question is no wrapped sentence
+    begin = max(line_start, newline - _WRAP_REACH)
+    stop = min(stop, newline + 1 + _WRAP_REACH)
+    window = text[begin:newline] + " " + text[newline + 1:stop]
+    cut = newline - begin
+    for m in _URGENT_WORDING.finditer(window):
+        if m.start() < cut < m.end() \
+                and not _NEGATED.search(window, max(0, m.start() - 12), m.end()):
+            return begin + m.start(), begin + m.end()
+    return None
 
 
 def _urgent_field(found: list[tuple[bool, float, Candidate | None]], pages: Sequence[Page]) -> Field:

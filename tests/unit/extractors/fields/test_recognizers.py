@@ -193,6 +193,25 @@ def test_urgency():
     assert default.value is False and default.confidence >= 0.9
 
 
+@pytest.mark.parametrize(("lines", "value"), [
+    # Wording wrapped at the end of a line of prose is the same wording.
+    (["Spoke with Lupe at the plan about the MRI and the injection; asked the rep to process as",
+      "URGENT - per Dr. Whitaker a delay could seriously jeopardize her health."], True),
+    (["Diagnosis codes S46.011A and M75.121 were given, along with the NPI. Requested expedited",
+      "review because of the pain."], True),
+    (["Will call back on Monday. Patient is in severe pain and cannot work, please",
+      "rush. Prior x-rays reviewed."], True),
+    (["Please treat this as urgent: the patient is deteriorating."], True),
+    # A heading over a question is no sentence: the question's answer decides.
+    (["Therapy Authorization Request", "Expedited review requested?  [ ] Yes  [X] No"], False),
+    # A wrapped negation stays a negation.
+    (["The office says this is a routine follow-up and the patient asked that it is not",
+      "urgent review, just a renewal."], False),
+])
+def test_urgency_wrapped_in_prose(lines: list[str], value: bool) -> None:
+    assert fields_of(*lines)["urgent"].value is value
+
+
 @pytest.mark.parametrize(("lines", "value", "band"), [
     # A reason written for urgency speaks for it, even where OCR lost the tick; a clerk confirms.
     (["Review Type: Oo Non-Urgent [] Urgent", "Clinical Reason for Urgency: Delay would seriously jeopardize the"
