@@ -55,7 +55,7 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
         doc = analyse(view)
         pa = analysis(view, doc)
         shaped = shaped_candidates(pa)
-        codes = _codes_of_both_readings(shaped, view, page)
+        codes = _one_kind_each(_codes_of_both_readings(shaped, view, page))
         # Marks are read on this view; a code of the first reading is the same menu line where it lies alike.
         dropped, doubted = menu_marks(view, shaped)
         listed = {(shaped[n].field, shaped[n].bbox, shaped[n].start) for n in dropped}
@@ -82,6 +82,26 @@ def extract_fields(pages: Sequence[Page], today: date) -> dict[str, object]:
 
 
 _MENU_UNMARKED_CAP = 0.6
+
+
+def _one_kind_each(codes: list[Candidate]) -> list[Candidate]:
+    """A letter and four digits is a HCPCS code or an undotted ICD-10-CM code ("K0856" is also K08.56): the
+    label nearer the word says which; with one label only, that one."""
+    by_word: dict[tuple[int, int], dict[str, Candidate]] = {}
+    for c in codes:
+        if c.field in ("icd10", "hcpcs") and not (c.field == "icd10" and c.detail == "dotted"):
+            by_word.setdefault((c.page, c.start), {})[c.field] = c
+    drop: set[int] = set()
+    for kinds in by_word.values():
+        if len(kinds) < 2:
+            continue
+        icd, hcpcs = kinds["icd10"], kinds["hcpcs"]
+        near = {k: c.owner.distance for k, c in kinds.items() if c.supported and c.owner is not None}
+        if len(near) == 1:
+            drop.add(id(icd if "hcpcs" in near else hcpcs))
+        elif len(near) == 2:
+            drop.add(id(icd if near["hcpcs"] <= near["icd10"] else hcpcs))
+    return [c for c in codes if id(c) not in drop]
 
 
 def _same_line_item(c: Candidate, items: set[tuple[str, BBox | None, int]]) -> bool:

@@ -97,3 +97,16 @@ def test_a_text_layer_name_keeps_its_quote() -> None:
 def test_a_name_box_that_names_its_order(lines: list[str], expected) -> None:
     found = fields_of(*lines)
     assert values(found["patient_name"]) == [expected]
+
+
+@pytest.mark.parametrize(("lines", "hcpcs", "icd10"), [
+    # A letter and four digits under a procedure label is a HCPCS code, not the undotted K08.56.
+    (["HCPCS Code: K0856 Power wheelchair group 3"], ["K0856"], []),
+    (["Code\tDescription", "E0260\tSemi-electric hospital bed", "K0856\tPower wheelchair"], ["E0260", "K0856"], []),
+    # Under a diagnosis label the same shape is the undotted diagnosis.
+    (["Diagnosis Code: E1165"], [], ["E11.65"]),
+])
+def test_a_code_is_one_kind_by_its_nearer_label(lines: list[str], hcpcs: list[str], icd10: list[str]) -> None:
+    found = fields_of(*lines)
+    assert values(found["hcpcs"]) == hcpcs
+    assert values(found["icd10"]) == icd10
