@@ -108,6 +108,8 @@ def owner_of(view: PageView, hits: list[LabelHit], start: int, end: int,
             continue
         if accept is not None and accept <= _DATE_LABELS and _has_own_value(view, hit):
             continue  # "Target date 11/06/2026." has its date; the one on the next line belongs to something else
+        if drop >= 1.0 and _has_own_value(view, hit):
+            continue  # "Treating provider NPI: 1046967752", then a line of prose: a code further down is not its
         if best is None or drop < best.distance:
             best = Owner(hit, relation, drop)
     wrap = _wrapped_label(view, hits, first, line)

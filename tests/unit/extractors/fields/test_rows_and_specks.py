@@ -110,3 +110,18 @@ def test_a_code_is_one_kind_by_its_nearer_label(lines: list[str], hcpcs: list[st
     found = fields_of(*lines)
     assert values(found["hcpcs"]) == hcpcs
     assert values(found["icd10"]) == icd10
+
+
+def test_a_label_with_its_own_value_owns_nothing_lines_below() -> None:
+    found = fields_of("Treating provider NPI: 1046967752",
+                      "This letter formally disputes the decision to deny coverage.",
+                      "Services in dispute: 96413, 77067, 19301. Proposed date of service 24-NOV-2026.")
+    assert values(found["cpt"]) == ["96413", "77067", "19301"]
+    assert values(found["npi"]) == ["1046967752"]
+
+
+def test_a_label_still_owns_the_line_right_under_its_value() -> None:
+    # "CPT: 27447" with a second code on the next line, under the first: the label's list goes on.
+    found = fields_of("CPT: 27447", "     27446")
+    assert values(found["cpt"]) == ["27447", "27446"]
+    assert all(f.confidence >= 0.9 for f in found["cpt"])
