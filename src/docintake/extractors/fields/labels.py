@@ -53,11 +53,18 @@ def _within_line(regex: str) -> str:
     return "".join(out)
 
 
+# What turns a service date's label into its period's end, in the label's own cell: "Requested Period Through",
+# "Date(s) of Service-To". ("End Date" is left alone: fixed-width text reads "Date of Service   End Date" with the
+# columns' spaces gone.)
+_PERIOD_END = r"(?!(?:[ .‘’]|[ ]?[-–/][ ]?)(?:to|through|thru)\b)"
+
+
 def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> Label:
     regex = _within_line(regex)
+    end = _PERIOD_END if field == "service_date" else ""
     # The group matters: without it the word-boundary guards bind only to the first and last alternatives, and
     # "tel" inside "Castellanos" or "cell" inside "Marcella" became labels that claimed the values beside them.
-    return Label(field, re.compile(rf"(?<![A-Za-z])(?:{regex})(?![A-Za-z])", re.IGNORECASE), strength, column)
+    return Label(field, re.compile(rf"(?<![A-Za-z])(?:{regex})(?![A-Za-z]){end}", re.IGNORECASE), strength, column)
 
 
 LABELS: tuple[Label, ...] = (

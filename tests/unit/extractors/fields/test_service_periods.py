@@ -15,6 +15,13 @@ ROWS = [
       "[signed]              19-NOV-2026"], "2026-12-18"),
     (["SCHEDULING", "Exam Date (scheduled): November 22, 2026", "Creatinine Date: October 14, 2026"], "2026-11-22"),
     (["SCHEDULING", "Appointment Date: Dec. 12, 2026", "Time: 1:15 PM"], "2026-12-12"),
+    # A period's end under a label that starts like the period's ("Requested Period Through", "Service-To").
+    (["Requested Period From\tRequested Period Through", "11/19/2026\t02/16/2027"], "2026-11-19"),
+    # (Below a heading: a first line with "From:" and a date would be a fax machine's header.)
+    (["CONTINUATION REQUEST", "Services", "Date(s) of Service-To: 02/27/2027", "Date(s) of Service From: 12/30/2026"],
+     "2026-12-30"),
+    # Fixed-width columns whose spaces the reader closed up: "Date of Service" still heads its own column.
+    (["Date of Service     End Date", "2026-11-12          2026-12-12"], "2026-11-12"),
     # Not the request: the certification's end, the date an exam was read, a previous plan's period, the last visit.
     (["Certification Through: 1/7/27"], None),
     (["Exam Date: 11/02/2026"], None),
