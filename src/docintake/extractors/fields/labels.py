@@ -71,7 +71,8 @@ LABELS: tuple[Label, ...] = (
     # Member / policy ID.
     _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "of": OCR
     _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "Subscriber:1D": OCR's colon
-    _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}|{_NO}|beneficiary\s*identifier|identification)"),
+    _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}{_NO}?|{_NO}|beneficiary\s*identifier|"
+       r"identification)"),
     _l("policy_id",
        rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),
     _l("policy_id", r"(?:health\s*)?plan\s*(?:member\s*)?(?:id|#)"),

@@ -41,6 +41,8 @@ def _corrected(core: str) -> str | None:
     if (merged := lower.replace("rn", "m")) != lower and merged in LABEL_WORDS:
         word = merged  # "m" read as "rn" ("Narne", "Nurnber"): the commonest OCR confusion, one edit too many
         return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
+    if any(lower.startswith(w) and len(lower) - len(w) <= 3 for w in LABEL_WORDS):
+        return None  # a label word with a short one glued on ("MemberID", "PatientNo"), not a misread
     limit = 1 if len(lower) <= 6 else 2
     close = [(d, w) for w in LABEL_WORDS if (d := _distance(lower, w, limit)) <= limit]
     if not close:

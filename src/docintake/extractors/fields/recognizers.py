@@ -466,8 +466,9 @@ def _value_options(page: PageAnalysis, hit: LabelHit, wrap: bool = False) -> lis
     below = _below(page, hit, starts)
     if below:
         options.insert(0 if options and _heads_column(page, hit, right) else len(options), (below, Relation.BELOW))
-    nxt = hit.tokens[-1] + 1
-    if (wrap and not right and nxt < len(tokens) and tokens[nxt].line == hit.line + 1 and nxt not in starts
+    bare = not any(_useful(tokens[j].text) for j in right)  # nothing to its right but specks ("ID #: °")
+    nxt = max([hit.tokens[-1], *right]) + 1
+    if (wrap and bare and nxt < len(tokens) and tokens[nxt].line == hit.line + 1 and nxt not in starts
             and ((owner := owner_of(view, page.hits, view.starts[nxt], view.starts[nxt] + len(tokens[nxt].text)))
                  is None or owner.hit is hit or owner.hit.label.strength < _WEAK_LABEL)):
         # Prose wrapped after the label ("... Member ID #:\nLGM437635105024)"): the next line's first words, unless

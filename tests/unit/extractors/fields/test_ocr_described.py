@@ -90,3 +90,30 @@ def test_a_short_label_beside_a_tall_value_is_on_its_line() -> None:
              Word("1940", BBox(0.189, 0.1921, 0.218, 0.1996), 0.95, 0))
     page = Page(1, words, "", PageSource.OCR, 612, 792)
     assert values(extract_fields([page], TODAY)["dob"]) == ["1940-04-24"]
+
+
+def _placed(rows: list[list[tuple[str, float, float]]]) -> Page:
+    """An OCR'd page of words placed by hand: each row a list of (text, x0, x1) on its own line."""
+    words = tuple(Word(text, BBox(x0, 0.1 + n * 0.03, x1, 0.112 + n * 0.03), 0.93, n)
+                  for n, row in enumerate(rows) for text, x0, x1 in row)
+    return Page(1, words, "", PageSource.OCR, 612, 792)
+
+
+def test_a_member_label_with_its_space_lost_heads_its_column() -> None:
+    page = _placed([[("Member", 0.08, 0.15), ("Name", 0.16, 0.21), ("MemberID", 0.45, 0.55)],
+                    [("Thornbury,", 0.08, 0.19), ("Quinlan", 0.20, 0.28), ("DKN467733551552", 0.45, 0.62)]])
+    assert values(extract_fields([page], TODAY)["policy_id"]) == ["DKN467733551552"]
+
+
+def test_a_member_label_ending_its_line_in_a_speck_points_at_the_next_line() -> None:
+    page = _placed([[("Re:", 0.08, 0.11), ("Letter", 0.12, 0.18), ("for", 0.19, 0.22), ("Tamsin", 0.23, 0.30),
+                     ("Oakhurst", 0.31, 0.40), ("(Member", 0.41, 0.50), ("ID", 0.51, 0.53), ("#:", 0.54, 0.56),
+                     ("°", 0.57, 0.58)],
+                    [("LGM437635105024),", 0.08, 0.27), ("the", 0.28, 0.31), ("symptoms", 0.32, 0.42)]])
+    assert values(extract_fields([page], TODAY)["policy_id"]) == ["LGM437635105024"]
+
+
+def test_a_medicaid_id_number_in_prose() -> None:
+    words = [("Insurance:", 0.9), ("Crestview", 0.9), ("Medicare", 0.9), ("Advantage,", 0.9), ("Medicaid", 0.95),
+             ("ID", 0.95), ("number", 0.95), ("926304397.", 0.95)]
+    assert values(extract_fields([ocr_page([words])], TODAY)["policy_id"]) == ["926304397"]
