@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from random import Random
 
+from samples.generator import family_behavioral as behavioral
 from samples.generator import family_callnote as callnote
 from samples.generator import family_clinical as clinical
 from samples.generator import family_dates as dates
@@ -17,6 +18,7 @@ from samples.generator import family_forms as forms
 from samples.generator import family_general as general
 from samples.generator import family_homehealth as homehealth
 from samples.generator import family_imaging as imaging
+from samples.generator import family_infusion as infusion
 from samples.generator import family_ordersheet as ordersheet
 from samples.generator import family_other as other
 from samples.generator import family_records as records
@@ -30,10 +32,12 @@ FamilyFn = Callable[[Case, Random], Doc]
 # Group -> tune family name -> builder. Groups say what kind of document a family is.
 GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
+        "behavioral_health_treatment_request": behavioral.behavioral_health_treatment_request,
         "continuation_request": dates.continuation_request,
         "facesheet_precert_request": facesheet.facesheet_precert_request,
         "home_health_plan_of_care": homehealth.home_health_plan_of_care,
         "imaging_order_checklist": ordersheet.imaging_order_checklist,
+        "infusion_referral_form": infusion.infusion_referral_form,
         "outpatient_therapy_request": therapy.outpatient_therapy_request,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
@@ -75,6 +79,8 @@ _TUNE_TYPES: dict[str, str] = {
     "facesheet_precert_request": "pa_request_form",
     "imaging_order_checklist": "pa_request_form",
     "office_call_note": "clinical_note",
+    "infusion_referral_form": "pa_request_form",
+    "behavioral_health_treatment_request": "pa_request_form",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

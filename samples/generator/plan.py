@@ -76,6 +76,8 @@ THER = "outpatient_therapy_request"
 FACE = "facesheet_precert_request"
 ORDER = "imaging_order_checklist"
 CALL = "office_call_note"
+INF = "infusion_referral_form"
+BH = "behavioral_health_treatment_request"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
@@ -286,6 +288,28 @@ PLAN: tuple[Sample, ...] = (
     _s("order_docx", "docx", ORDER, plan_style="generic", scenario=6, urgent=False),
     _s("order_txt_utf8", "txt_utf8", ORDER, plan_style="mbi", scenario=14),
     _s("order_rtf_accented", "rtf", ORDER, accented=True, plan_style="medicaid", scenario=10, hcpcs=True),
+    # --- tune, session 5: infusion-center / specialty-pharmacy referral and PA intake (service date worded many ways)
+    _s("inf_text", "pdf_text", INF, plan_style="blue", scenario=7, hcpcs=True),
+    _s("inf_efax", "pdf_text", INF, plan_style="mbi", scenario=3, hcpcs=True, fax_header=True, urgent=True),
+    _s("inf_acroform", "pdf_acroform", INF, plan_style="generic", scenario=7, hcpcs=True, urgent=False),
+    _s("inf_annot", "pdf_annot", INF, plan_style="medicaid", scenario=14, urgent=True),
+    _s("inf_fax_fine", "tiff_g4", INF, plan_style="medicaid", scenario=7, hcpcs=True, urgent=False),
+    _s("inf_fax_standard", "tiff_g3", COVER_T, INF, plan_style="generic", scenario=3, hcpcs=True, urgent=True),
+    _s("inf_scanned", "pdf_scanned", INF, plan_style="blue", scenario=5),
+    _s("inf_docx", "docx", INF, plan_style="mbi", scenario=7, hcpcs=True, urgent=False),
+    _s("inf_xlsx", "xlsx", INF, plan_style="generic", scenario=11),
+    _s("inf_txt_utf8", "txt_utf8", INF, plan_style="medicaid", scenario=14, urgent=False),
+    _s("inf_rtf_accented", "rtf", INF, accented=True, plan_style="blue", scenario=3, hcpcs=True),
+    # --- tune, session 5: behavioral health outpatient treatment request (OTR form, practice letter, EHR printout)
+    _s("bh_text", "pdf_text", BH, plan_style="medicaid", scenario=15, hcpcs=True, urgent=False),
+    _s("bh_fax_fine", "tiff_g4", BH, plan_style="generic", scenario=5, urgent=False),
+    _s("bh_fax_packet_standard", "tiff_g3", COVER_T, BH, plan_style="mbi", scenario=15, hcpcs=True, urgent=True),
+    _s("bh_scanned", "pdf_scanned", BH, plan_style="medicaid", scenario=9, hcpcs=False, urgent=False),
+    _s("bh_jpeg", "jpeg", BH, plan_style="blue", scenario=15, hcpcs=False),
+    _s("bh_docx", "docx", BH, plan_style="generic", scenario=15, urgent=True),
+    _s("bh_doc", "doc", BH, plan_style="mbi", scenario=8, urgent=False),
+    _s("bh_txt_cp1252", "txt_cp1252", BH, accented=True, plan_style="medicaid", scenario=5, hcpcs=True, urgent=False),
+    _s("bh_rtf_accented", "rtf", BH, accented=True, plan_style="blue", scenario=3, hcpcs=False, urgent=False),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
