@@ -17,7 +17,8 @@ _D = r"[0-9OIilSB]"  # digits as OCR may have read them; repaired afterwards
 DATE_PATTERN = re.compile(
     "|".join(
         (
-            rf"(?P<iso>\b(?P<iy>{_D}{{4}})-(?P<im>{_D}{{1,2}})-(?P<id>{_D}{{1,2}})\b)",
+            # ISO, and the year-first forms of some EHRs and drug forms ("2026/12/29", "2026.12.29").
+            rf"(?P<iso>\b(?P<iy>{_D}{{4}})(?P<isep>[-/.])(?P<im>{_D}{{1,2}})(?P=isep)(?P<id>{_D}{{1,2}})\b)",
             rf"(?P<num>\b(?P<nm>{_D}{{1,2}})\s?(?P<sep>[/\-.])\s?(?P<nd>{_D}{{1,2}})\s?(?P=sep)\s?(?P<ny>{_D}{{4}}|{_D}{{2}})(?![\d/]))",
             # "Jan 5, 1960", "Jan 5,1960", and OCR's "Apr. 7,:1986", "Aug 4,. 1979" or "Nov 25; 2026" (a speck by
             # the comma);
@@ -27,6 +28,8 @@ DATE_PATTERN = re.compile(
             rf"(?P<dmy>\b(?P<dd>\d{{1,2}})[\s\-]{_MONTH_NAME.replace('mon', 'dmon')}\.?[\s\-,]+"
             rf"(?P<dy>\d{{4}}|\d{{2}})\b)",
             r"(?P<boxed>\b(?P<bm>[01]\d) (?P<bd>[0-3]\d) (?P<by>(?:19|20)\d{2})\b)",
+            # "Dec-01-2026": the month's name, then day and year, dashed.
+            rf"(?P<mdash>\b{_MONTH_NAME.replace('mon', 'xmon')}-(?P<xd>\d{{1,2}})-(?P<xy>\d{{4}})\b)",
         )
     ),
     re.IGNORECASE,
@@ -125,6 +128,8 @@ def _find(text: str, role: DateRole, today: date) -> list[FoundDate]:
                 mo, d = _MONTHS[g.group("dmon")[:3].lower()], int(g.group("dd"))
                 two = len(g.group("dy")) == 2
                 y = _year(g.group("dy"), role, mo, d, today)
+            elif g.group("mdash"):
+                y, mo, d, two = int(g.group("xy")), _MONTHS[g.group("xmon")[:3].lower()], int(g.group("xd")), False
             else:
                 y, mo, d, two = int(g.group("by")), int(g.group("bm")), int(g.group("bd")), False
             if y is None:

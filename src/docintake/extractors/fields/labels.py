@@ -129,7 +129,23 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"service\s*(?:start|begin)(?:\s*date)?|service\s*period(?:\s*from)?", column=True),
     _l("service_date", r"(?:expected|anticipated|estimated|requested|planned|proposed)\s*"
        r"(?:start|begin(?:ning)?)(?:\s*date)?", 0.9, column=True),
-    _l("service_date", r"(?:services?|therapy|treatment|care)\s*(?:to\s*|will\s*)?(?:begin|start)s?(?:\s*on)?", 0.8),
+    _l("service_date", r"(?:services?|therapy|treatment|care|infusions?|injections?|dosing|sessions?)\s*"
+       r"(?:to\s*|will\s*)?(?:begin|start)s?(?:\s*on)?", 0.8),
+    # The first dose, infusion or session a request schedules ("First dose scheduled", "Initial infusion date
+    # (requested)", "Planned first dose", "Next session scheduled", "Next infusion due"). A first dose or session
+    # already given is history: these say it is still to come.
+    _l("service_date", r"(?:planned|anticipated|expected|requested|scheduled|target|proposed)\s*(?:first|initial|1st|"
+       r"next)\s*(?:dose|infusion|injection|session|treatment)(?:\s*date)?|(?:first|initial|1st|next)\s*(?:dose|"
+       r"infusion|injection|session|treatment)\s*(?:date\s*)?\(?\s*(?:scheduled|planned|requested|due|anticipated|"
+       r"expected)\s*\)?(?:\s*(?:for|on))?|(?:next|first)\s*(?:infusion|dose|injection)\s*(?:should|will|is\s*to)\s*"
+       r"be\s*(?:given|administered|scheduled)(?:\s*(?:on|for))?", 0.9, column=True),
+    # "Begin treatment on", "begin the requested course of treatment on", "Continue therapy from", "Date therapy
+    # needed by", "Request effective".
+    _l("service_date", r"(?:begin|start)(?:s|ning)?\s*(?:the\s*)?(?:requested\s*)?(?:course\s*of\s*)?(?:treatment|"
+       r"therapy|services?|infusions?|sessions?)\s*(?:on|date)?|continue\s*(?:therapy|treatment|services?|infusions?|"
+       r"sessions?)\s*(?:from|on|starting|beginning)|(?:begin|start)\s*date\s*of\s*(?:the\s*)?(?:requested\s*)?"
+       r"(?:services?|treatment|therapy)|date\s*(?:therapy|treatment|services?|drug|medication|infusion)\s*"
+       r"(?:is\s*)?needed(?:\s*by)?|request\s*effective(?:\s*date)?", 0.9, column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|booked)\s*(?:for|on)|(?:to\s*be\s*)?performed\s*on", 0.8),
     _l("service_date", r"date\s*(?:scheduled|planned|requested)|(?:take\s*place|slated|set)\s*(?:for|on)", 0.8),
     # A preferred date in a request's prose: "ideally on Dec. 4", "preferably by 01/05", "on or about".
@@ -245,6 +261,9 @@ LABELS: tuple[Label, ...] = (
        r"treatment|therapy|session|appointment|admission|hospitali[sz]ation|study|exam|imaging|surgery|procedure)"
        r"(?:\s*(?:date|on))?|date\s*of\s*(?:last|previous|prior|most\s*recent|original)\s*[a-z]+"
        r"(?:\s*(?:visit|dose|session|infusion))?", 0.9, column=True),
+    # A service already given: "Last date of service", "Date first seen".
+    _l("other:date", r"(?:last|previous|prior|most\s*recent|first|latest)\s*dates?\s*\(?s?\)?\s*of\s*service|"
+       r"date\s*(?:first|last)\s*seen", 0.9, column=True),
     _l("other:date", r"(?:onset|injury|accident|illness|diagnosis|referral|notification|approval|approved|denial|"
        r"denied|determination|decision|effective|expiration|termination|completion|completed|review|discharge|"
        r"d/c|request)\s*date|date\s*of\s*(?:onset|injury|accident|current\s*illness|(?:initial\s*)?diagnosis|referral|"

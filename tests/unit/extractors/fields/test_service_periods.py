@@ -49,6 +49,38 @@ PROSE_ROWS = [
     (["Hoping to have the surgery done on 12/14/2026."], "2026-12-14"),
 ]
 
+# Infusion and behavioral-health requests: the first dose or session still to come, under many names, among the
+# dates of what was already given.
+STARTS = [
+    (["Last office visit\tOct 28, 2026\tFirst dose scheduled\tNov 21, 2026"], "2026-11-21"),
+    (["Date of referral: 2026-11-09", "Date therapy needed by: 2026-11-10"], "2026-11-10"),
+    (["Referral type: Continuation", "Anticipated first infusion: 2027-01-03"], "2027-01-03"),
+    (["Date weighed: Oct-27-2026 Initial infusion date (requested): Dec-10-2026 Date of referral: Nov-10-2026"],
+     "2026-12-10"),
+    (["Referral type: Continuation", "First dose scheduled: 2026/12/29"], "2026-12-29"),
+    (["Weight date: 2026-10-21 Infusion to begin: 2026-12-30 Date referred: 2026-11-07"], "2026-12-30"),
+    (["Authorized dates: 12/13/2025 - 12/12/2026", "Continue therapy from: 12/18/2026"], "2026-12-18"),
+    (["To avoid a gap in therapy the next infusion should be given on 12/31/2026. TB screening 07/10/2026."],
+     "2026-12-31"),
+    (["Date first seen: 09/06/2026; Last date of service: 11/12/2026; Current Auth #: on file",
+      "Begin date of requested services: 01/04/2027"], "2027-01-04"),
+    (["Last date of service:   10-NOV-2026", "Request effective:  08-DEC-2026"], "2026-12-08"),
+    (["Next session scheduled: December 5, 2026"], "2026-12-05"),
+    # What was given is not what is asked for.
+    (["Date of first session: 09/06/2026"], None),
+    (["Last date of service: 11/12/2026"], None),
+    (["First dose given 03/02/2026; therapy first started 2024."], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), STARTS)
+def test_first_doses_and_sessions_to_come(lines: list[str], expected: str | None) -> None:
+    found = fields_of("REFERRAL", *lines)["service_date"]
+    if expected is None:
+        assert found is None or found.confidence < 0.6
+    else:
+        assert values(found) == [expected]
+
 
 @pytest.mark.parametrize(("lines", "expected"), PROSE_ROWS)
 def test_wanted_dates_in_prose(lines: list[str], expected: str) -> None:
