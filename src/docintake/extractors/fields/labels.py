@@ -122,7 +122,12 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
     _l("service_date", r"date\s*of\s*(?:the\s*)?(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
-       r"(?:service\s*|surgery\s*|procedure\s*)?date", column=True),
+       r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*)?date",
+       column=True),
+    # "Dates requested: from S to E"; "authorize 12 sessions ... for the period S - E".
+    _l("service_date", r"dates?\s*requested(?:\s*:?\s*from)?", column=True),
+    _l("service_date", r"(?:for|during)\s*the\s*(?:requested\s*|certification\s*|authorization\s*|treatment\s*)?"
+       r"period(?:\s*(?:of|from|beginning))?", 0.8),
     # The start of the requested service under other names: "Expected Start of Use", "Start of Care",
     # "Service Start", "Service Period From", "services to begin on".
     _l("service_date", r"start\s*of\s*(?:use|services?|care|therapy|treatment)", column=True),

@@ -13,7 +13,7 @@ LABEL_WORDS = frozenset(
     "group phone code codes start from signature physician facility ordering rendering servicing client "
     "beneficiary enrollee recipient identification authorization urgent expedited routine standard review "
     "assessment impression clinical admission scheduled planned collected received reported address contact "
-    "practice office specialty description primary secondary units quantity".split()
+    "practice office specialty description primary secondary units quantity period".split()
 )
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.DOTALL)
 

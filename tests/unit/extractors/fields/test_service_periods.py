@@ -66,6 +66,10 @@ STARTS = [
       "Begin date of requested services: 01/04/2027"], "2027-01-04"),
     (["Last date of service:   10-NOV-2026", "Request effective:  08-DEC-2026"], "2026-12-08"),
     (["Next session scheduled: December 5, 2026"], "2026-12-05"),
+    (["Dates requested: from Nov 27, 2026 to Feb 5, 2027"], "2026-11-27"),
+    (["Please authorize 12 continued sessions (90834, every other week) for the period 12/21/26 - 6/7/27."],
+     "2026-12-21"),
+    (["Last seen\tTarget dose date", "2026-10-21\t2027-01-01"], "2027-01-01"),
     # What was given is not what is asked for.
     (["Date of first session: 09/06/2026"], None),
     (["Last date of service: 11/12/2026"], None),
