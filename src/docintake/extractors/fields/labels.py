@@ -76,6 +76,9 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id",
        rf"(?:policy|member|subscriber|insured|recipient|beneficiary|enrollee)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO})"),
     _l("policy_id", r"(?:health\s*)?plan\s*(?:member\s*)?(?:id|#)"),
+    # The programme's name before the member's word: "Medicaid Recipient ID", "Medicare Member No.".
+    _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip|insurance|health\s*plan)\s*(?:recipient|member|subscriber|"
+       rf"enrollee|beneficiary)(?:'s)?\s*(?:{_ID}{_NO}?|{_NO}|identification)"),
     _l("policy_id", rf"insurance\s*(?:{_ID}|{_NO}|identification)"),
     # Standard forms' own words: a pharmacy ID card's "Cardholder ID" (NCPDP), the UB-04's "Insured's Unique ID",
     # an abbreviated "Ins. ID #" / "Ins. Member No.".

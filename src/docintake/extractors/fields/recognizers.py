@@ -531,7 +531,8 @@ def _below(page: PageAnalysis, hit: LabelHit, starts: set[int]) -> list[int]:
         if not view.geometric and (label_cell or token.cell):
             aligned = token.cell == label_cell  # a flow table: columns are cells, characters do not line up
         else:
-            aligned = left - 1.5 <= token.x0 <= hit.x1 + 12.0
+            # Under the label, or a little right of it, but never in the next label's column.
+            aligned = left - 1.5 <= token.x0 <= hit.x1 + 12.0 and (below or token.x0 < next_x0 - 0.5)
             if (not aligned and below and view.geometric and token.line == tokens[below[-1]].line
                     and token.cell == tokens[below[-1]].cell and token.x0 < next_x0 - 0.5):
                 aligned = True  # a long value in a wide font runs on past the label ("WHITLOCK, EDWINA")

@@ -125,3 +125,12 @@ def test_a_label_still_owns_the_line_right_under_its_value() -> None:
     found = fields_of("CPT: 27447", "     27446")
     assert values(found["cpt"]) == ["27447", "27446"]
     assert all(f.confidence >= 0.9 for f in found["cpt"])
+
+
+def test_fixed_width_columns_keep_their_values() -> None:
+    # A text file's grid: the ID under "Medicaid Recipient ID", the group number under "Group No." beside it.
+    found = fields_of("Member Last             Member First   Birth Date",
+                      "Goncalves               Ines           1967-01-23",
+                      "Medicaid Recipient ID   Group No.      MRN",
+                      "424101976               GRP-52926      MRN2974819")
+    assert values(found["policy_id"]) == ["424101976"]
