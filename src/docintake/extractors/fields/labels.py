@@ -18,6 +18,8 @@ _NAME_TAIL = (r"(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"
 _NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
 # "ID" read as "10" after a member's word ("Member 10 #", "Mamber 10 No."): only with the number sign after it.
 _ID_10 = rf"1[0O](?={_NO})"
+# A short qualifier in parentheses after an ID label: "Subscriber ID (with prefix):", "Member ID (if different):".
+_QUALIFIER = r"(?:\s*\((?:with|incl\.?|including|if|as|on)\b[^()\n]{1,24}\))?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +71,8 @@ def _l(field: str, regex: str, strength: float = 1.0, column: bool = False) -> L
 
 LABELS: tuple[Label, ...] = (
     # Member / policy ID.
-    _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "of": OCR
-    _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|{_ID_10}|identification){_NO}?"),  # "Subscriber:1D": OCR's colon
+    _l("policy_id", rf"member[:;]?\s*(?:o[rf]\s*medicaid\s*)?(?:{_ID}|{_ID_10}|identification){_NO}?{_QUALIFIER}"),
+    _l("policy_id", rf"subscriber[:;]?\s*(?:{_ID}|{_ID_10}|identification){_NO}?{_QUALIFIER}"),  # "Subscriber:1D"
     _l("policy_id", rf"(?:medicaid|medicare|medi-cal|chip)\s*(?:{_ID}{_NO}?|{_NO}|beneficiary\s*identifier|"
        r"identification)"),
     _l("policy_id",
@@ -198,15 +200,15 @@ LABELS: tuple[Label, ...] = (
     # behavioural health "consumer", long-term care "resident", a dependent "child"; "(Last, First)" may follow.
     _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient|participant|consumer|resident|child|"
        rf"individual)(?:'s)?\s*(?:full\s*)?name{_NAME_TAIL}"),
-    _l("patient_name", r"name\s*of\s*(?:patient|member)"),
+    _l("patient_name", r"name\s*of\s*(?:patient|member|individual|client|consumer|enrollee|recipient|beneficiary)"),
     # A bare name box that says the order it wants ("Name (Last, First)"): a patient section's way.
     _l("patient_name", r"name\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)", 0.8),
     _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
     _l("patient_name", r"RE\s*:", 0.6),
-    _l("patient_name", r"(?:member|client|insured)\s*:", 0.8),
+    _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient)\s*:", 0.8),
     _l("patient_name", r"name\s*:", 0.5),
     # A grid's bare column heading, alone in its cell: "Patient | Birth Date | Sex" over the values.
-    _l("patient_name", r"(?<![^\t\n])(?:patient|member|pt\.?)(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
+    _l("patient_name", r"(?<![^\t\n])(?:patient|member|pt\.?|client|consumer)(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
     # Forms that split the name into boxes ("Last Name" | "First Name" | "MI"); bare ones may be anyone's name.
     _l("name_last", r"(?:patient|member|pt\.?|client|beneficiary|enrollee|recipient)(?:'s)?\s*last(?:\s*name)?"),
     _l("name_last", r"last\s*name", 0.85),

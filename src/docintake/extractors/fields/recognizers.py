@@ -429,7 +429,7 @@ _ID_CHUNK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
 _OCR_ID_PUNCT = re.compile(r"(?<=[A-Za-z])[.,'’](?=\d{3})")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
-    "name patient member client date dob birth male female sex gender phone same self unknown n/a na none "
+    "name patient pt member client date dob birth male female sex gender phone same self unknown n/a na none "
     "request prior authorization form requesting provider doctor dr md do np pa rn facility the of for and "
     "mr mrs ms miss jr sr ii iii subscriber insured id number policy group address plan medicaid medicare "
     "to whom it concern dear sir madam sincerely letter re regarding".split()
@@ -517,8 +517,10 @@ def _below(page: PageAnalysis, hit: LabelHit, starts: set[int]) -> list[int]:
     # Words OCR garbled in front of the label in its own cell ("Member Gy Medicaid ID #") still head the column.
     left, first = hit.x0, hit.tokens[0]
     other = {i for h in page.hits if h is not hit for i in h.tokens}
-    while (view.geometric and first > 0 and tokens[first - 1].line == hit.line
-           and tokens[first - 1].cell == label_cell and first - 1 not in other):
+    # So do words a single space before it in fixed-width text ("State Medicaid #" over its column).
+    while (first > 0 and tokens[first - 1].line == hit.line and tokens[first - 1].cell == label_cell
+           and first - 1 not in other
+           and (view.geometric or tokens[first].x0 - tokens[first - 1].x1 <= _FLOW_COLUMN_GAP / 2)):
         first -= 1
         left = tokens[first].x0
     below: list[int] = []
@@ -755,6 +757,8 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
     ``ocr``: the text was read from an image, so a speck before the name ("b Jane Doe") is skipped and the
     comma may come out as "," followed by a dot, or as ";" ("DOE,. JANE", "Doe; Jane")."""
     lead = len(text) - len(text.lstrip(":# "))
+    if (cut := re.search(r"[\t\n]", text[lead:])) is not None and text[lead:lead + cut.start()].strip():
+        text = text[:lead + cut.start()]  # a name never runs on into the next cell or line ("AMBROSE HOLLOWAY\tPt")
     if ocr and (speck := _SPECK.match(text, lead)):
         lead = speck.end()
     text = text[lead:]

@@ -40,3 +40,32 @@ def test_prose_rows(lines: list[str], field: str, expected, score) -> None:
     assert values(found) == ([] if expected is None else [expected])
     if score is not None:
         assert score[0] <= found.confidence <= score[1]
+
+
+# Behavioral health calls the patient a consumer, client or individual; infusion forms repeat the patient in a
+# running header.
+PEOPLE = [
+    (["Member Information", "Consumer: MERRIWEATHER, CORNELIUS", "DOB: 07/21/1973"], "patient_name",
+     {"first": "Cornelius", "last": "Merriweather"}),
+    (["1. Consumer Information", "Consumer\tVerity Ravenscroft\tBirth Date\t4/7/48\tSubscriber #\tK135982590"],
+     "patient_name", {"first": "Verity", "last": "Ravenscroft"}),
+    (["Request for Outpatient Behavioral Health Services", "Name of Individual:  GONÇALVES, José"], "patient_name",
+     {"first": "José", "last": "Gonçalves"}),
+    (["Patient: AMBROSE HOLLOWAY Pt DOB: 11/03/2007 - infusion referral, page 2"], "patient_name",
+     {"first": "Ambrose", "last": "Holloway"}),
+    (["INSURANCE INFORMATION", "Primary Insurance: Bluewater Community Health Subscriber ID (with prefix): "
+      "NAY556942092218", "Group #: 331499"], "policy_id", "NAY556942092218"),
+    (["INSURANCE INFORMATION", "Primary Insurance           State Medicaid #",
+      "Cedar Ridge Care Alliance   384939363", "Group #                     Relationship to subscriber"],
+     "policy_id", "384939363"),
+]
+
+
+@pytest.mark.parametrize(("lines", "field", "expected"), PEOPLE)
+def test_people_and_numbers_by_other_names(lines: list[str], field: str, expected) -> None:
+    assert values(fields_of(*lines)[field]) == [expected]
+
+
+def test_a_name_stops_at_its_cell() -> None:
+    found = fields_of("Patient\tAMBROSE HOLLOWAY\tPt DOB\t11/03/2007")["patient_name"]
+    assert values(found) == [{"first": "Ambrose", "last": "Holloway"}]
