@@ -291,9 +291,9 @@ _URGENT_WORDING = re.compile(
     r"\brequest(?:ed|ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
     r"\b(?:process|treat|handle|review)(?:ed)?\s+(?:this\s+|it\s+)?as\s+(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE)(?:\W+(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE|RUSH))*\W*$|"
-    # A line flagged at its start ("URGENT: ...", "URGENT - ..."), and a plea to hurry ("please expedite", "please
-    # rush").
-    r"^\W*(?:URGENT|EXPEDITED)\s*[:\-–—!]|\bplease\s+(?:expedite|rush)\b",
+    # A line flagged at its start ("URGENT: ...", "URGENT - ...", "** URGENT ** ...", "URGENT / EXPEDITE"), and a plea
+    # to hurry ("please expedite", "please rush").
+    r"^\W*(?:URGENT|EXPEDITED)\s*(?:[:\-–—!/]|\*+)|\bplease\s+(?:expedite|rush)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)

@@ -202,6 +202,10 @@ def test_urgency():
     (["Will call back on Monday. Patient is in severe pain and cannot work, please",
       "rush. Prior x-rays reviewed."], True),
     (["Please treat this as urgent: the patient is deteriorating."], True),
+    # A flag at the start of a line, whatever follows ("Standard review time" is no option ticked).
+    (["** URGENT ** Hgb below 8 g/dL; standard review time could seriously jeopardize the patient's health."], True),
+    (["URGENT / EXPEDITE - patient admitted 2026-11-13; first dose as soon as authorized."], True),
+    (["Urgent care visit on 11/02/2026 for the same complaint."], False),
     # A heading over a question is no sentence: the question's answer decides.
     (["Therapy Authorization Request", "Expedited review requested?  [ ] Yes  [X] No"], False),
     # A wrapped negation stays a negation.
