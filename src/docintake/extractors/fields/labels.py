@@ -203,9 +203,9 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"name\s*of\s*(?:patient|member|individual|client|consumer|enrollee|recipient|beneficiary)"),
     # A bare name box that says the order it wants ("Name (Last, First)"): a patient section's way.
     _l("patient_name", r"name\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)", 0.8),
-    _l("patient_name", r"patient\s*:|pt\.?\s*name|pt\s*:", 0.9),
+    _l("patient_name", r"patient\s*[:;]|pt\.?\s*name|pt\s*:", 0.9),  # not "PT;": a therapist's credentials
     _l("patient_name", r"RE\s*:", 0.6),
-    _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient)\s*:", 0.8),
+    _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient)\s*[:;]", 0.8),  # ";": OCR's colon
     _l("patient_name", r"name\s*:", 0.5),
     # A grid's bare column heading, alone in its cell: "Patient | Birth Date | Sex" over the values.
     _l("patient_name", r"(?<![^\t\n])(?:patient|member|pt\.?|client|consumer)(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),

@@ -5,6 +5,7 @@ every other label word are corrected, and values (anything with a digit) are nev
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 LABEL_WORDS = frozenset(
@@ -33,9 +34,16 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 @cache
 def _corrected(core: str) -> str | None:
     lower = core.lower()
+    if not lower.isascii() and (plain := _unaccented(lower)) in LABEL_WORDS:
+        word = plain  # an accent OCR put on a label word ("Daté"); names keep theirs (no name is a label word)
+        return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
     if len(lower) < 5 or lower in LABEL_WORDS or not lower.isalpha():
         return None
     if (merged := lower.replace("rn", "m")) != lower and merged in LABEL_WORDS:

@@ -117,3 +117,15 @@ def test_a_medicaid_id_number_in_prose() -> None:
     words = [("Insurance:", 0.9), ("Crestview", 0.9), ("Medicare", 0.9), ("Advantage,", 0.9), ("Medicaid", 0.95),
              ("ID", 0.95), ("number", 0.95), ("926304397.", 0.95)]
     assert values(extract_fields([ocr_page([words])], TODAY)["policy_id"]) == ["926304397"]
+
+
+def test_a_semicolon_read_for_a_colon_after_member() -> None:
+    words = [("Member;", 0.8), ("ABERNATHY,", 0.9), ("Delphine", 0.95), ("DOB:", 0.95), ("1/3/52", 0.95)]
+    found = extract_fields([ocr_page([words])], TODAY)
+    assert values(found["patient_name"]) == [{"first": "Delphine", "last": "Abernathy"}]
+
+
+def test_a_therapists_credentials_are_no_patient_label() -> None:
+    lines = [[("Jonah", 0.95), ("Whitfield,", 0.95), ("PT;", 0.9), ("DPT", 0.9)],
+             [("Riverbend", 0.95), ("Physical", 0.95), ("Therapy", 0.95)]]
+    assert extract_fields([ocr_page(lines)], TODAY)["patient_name"] is None

@@ -22,7 +22,8 @@ from ._rows import TODAY, ocr_page
     ("Number", "Number"),  # a real word stays itself
     ("Nember", "Nember"),  # as close to "member" as to "number": left alone
     ("Glucose", "Glucose"), ("W123456789", "W123456789"), ("Date", "Date"),
-    ("Pertod", "Period"),
+    ("Pertod", "Period"), ("Daté", "Date"),  # an accent OCR put on a label word
+    ("José", "José"),  # a name keeps its accent
     ("MemberID", "MemberID"), ("PatientNo", "PatientNo"),  # a label word with a short word glued on, not a misread
 ])
 def test_label_words_misread_by_ocr(read, meant):
