@@ -415,8 +415,7 @@ def _wrapped_wording(text: str, newline: int) -> tuple[int, int] | None:
     window = text[begin:newline] + " " + text[newline + 1:stop]
     cut = newline - begin
     for m in _URGENT_WORDING.finditer(window):
-        if m.start() < cut < m.end() \
-                and not _NEGATED.search(window, max(0, m.start() - 12), m.end()):
+        if m.start() < cut < m.end() and not _NEGATED.search(window, max(0, m.start() - 12), m.end()):
             return begin + m.start(), begin + m.end()
     return None
 
