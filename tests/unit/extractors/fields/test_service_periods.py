@@ -22,11 +22,16 @@ ROWS = [
      "2026-12-30"),
     # Fixed-width columns whose spaces the reader closed up: "Date of Service" still heads its own column.
     (["Date of Service     End Date", "2026-11-12          2026-12-12"], "2026-11-12"),
+    # A service table's bare "From | To" columns (CMS-1500 box 24A), and an anticipated admission.
+    (["Line\tFrom\tTo\tCPT/HCPCS\tUnits", "1\t12/01/2026\t12/31/2026\t97110\t12"], "2026-12-01"),
+    (["Anticipated Admission Date: 12/03/2026"], "2026-12-03"),
     # Not the request: the certification's end, the date an exam was read, a previous plan's period, the last visit.
     (["Certification Through: 1/7/27"], None),
     (["Exam Date: 11/02/2026"], None),
     (["Previous Certification Period: 09/01/2026 - 10/31/2026"], None),
     (["Last Appointment Date: 10/02/2026"], None),
+    # A fax cover's "From:" names the sender; the date beside it is no service.
+    (["FAX COVER", "From: 11/20/2026 Riverbend Clinic"], None),
 ]
 
 
