@@ -22,9 +22,6 @@ ROWS = [
      "2026-12-30"),
     # Fixed-width columns whose spaces the reader closed up: "Date of Service" still heads its own column.
     (["Date of Service     End Date", "2026-11-12          2026-12-12"], "2026-11-12"),
-    # A service table's bare "From | To" columns (CMS-1500 box 24A), and an anticipated admission.
-    (["Line\tFrom\tTo\tCPT/HCPCS\tUnits", "1\t12/01/2026\t12/31/2026\t97110\t12"], "2026-12-01"),
-    (["Anticipated Admission Date: 12/03/2026"], "2026-12-03"),
     # Not the request: the certification's end, the date an exam was read, a previous plan's period, the last visit.
     (["Certification Through: 1/7/27"], None),
     (["Exam Date: 11/02/2026"], None),
@@ -106,3 +103,15 @@ def test_wanted_dates_in_prose(lines: list[str], expected: str) -> None:
 def test_no_year_less_date_without_its_label(line: str) -> None:
     found = fields_of(line)["service_date"]
     assert found is None or found.confidence < 0.6
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # A service table's bare "From | To" columns (CMS-1500 box 24A): the column heading owns the date, not only
+    # the procedure code on its row.
+    (["Line\tFrom\tTo\tUnits", "1\t12/01/2026\t12/31/2026\t12"], "2026-12-01"),
+    (["Anticipated Admission Date: 12/03/2026"], "2026-12-03"),
+])
+def test_dates_their_labels_name_as_the_service(lines: list[str], expected: str) -> None:
+    found = fields_of("REQUEST", *lines)["service_date"]
+    assert values(found) == [expected]
+    assert found.evidence.label is not None and found.evidence.label.startswith("service_date")
