@@ -110,7 +110,8 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", r"[I1l|]?\.?D\.?No\b\.*", 0.7),  # "ID No." with the space lost ("IDNo.", "DNo.")
     _l("policy_id", r"identification\s*(?:#|no\.?|number)", 0.8),
     # Date of birth.
-    _l("dob", r"d\s?[.,]?\s?o\s?[.,]?\s?b\b\.?|(?-i:\bD[D0]B\b)"),  # OCR: "D,O.B.", "DDB", "D0B"
+    # OCR: "D,O.B.", "DDB", "D0B", and "0.0.8." (dotted, so that no number reads as a label).
+    _l("dob", r"d\s?[.,]?\s?o\s?[.,]?\s?b\b\.?|(?-i:\bD[D0]B\b)|(?<![\d.])[0D]\.[0O]\.[8B]\.(?![\d])"),
     _l("dob", r"date\s*of\s*birth"),
     # "Date of Birth" as OCR reads it: "pate of Birth", "Date-of Birth", "Dte-of Birth", "Date at Birth".
     _l("dob", r"[a-z]{2,4}(?:\s|-)*(?:of|at|af|ot)(?:\s|-)*birth", 0.9),

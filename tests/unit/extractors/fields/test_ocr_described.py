@@ -72,13 +72,18 @@ def test_ten_without_a_number_sign_is_no_member_label() -> None:
        ("05/29/1957", 0.95)]], "1957-05-29"),
     ([[("DDB", 0.7), ("Sex", 0.9)], [("Apr", 0.95), ("14,", 0.95), ("1983", 0.95)]], "1983-04-14"),
     ([[("D.O.B-.", 0.8), ("August", 0.95), ("4,.", 0.8), ("1979", 0.95)]], "1979-08-04"),
+    ([[("0.0.8.", 0.6), ("Sep.", 0.9), ("29,", 0.9), ("1940", 0.95)]], "1940-09-29"),
 ])
 def test_birth_date_labels_and_dates_as_ocr_reads_them(lines, expected: str) -> None:
     assert values(extract_fields([ocr_page(lines)], TODAY)["dob"]) == [expected]
 
 
-def test_dbb_in_lower_case_prose_is_no_label() -> None:
-    found = extract_fields([ocr_page([[("ddb", 0.9), ("05/29/1957", 0.95)]])], TODAY)["dob"]
+@pytest.mark.parametrize("words", [
+    [("ddb", 0.9), ("05/29/1957", 0.95)],  # lower-case prose
+    [("version", 0.9), ("10.0.8.", 0.9), ("05/29/1957", 0.95)],  # a number with dots
+])
+def test_ocr_birth_labels_need_their_own_shape(words) -> None:
+    found = extract_fields([ocr_page([words])], TODAY)["dob"]
     assert found is None or found.confidence < 0.6
 
 
