@@ -131,12 +131,8 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
     _l("service_date", r"date\s*of\s*(?:the\s*)?(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
-       r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*|"
-       r"admi(?:t|ssion)\s*)?date",
+       r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*)?date",
        column=True),
-    # A service table's bare "From" column (CMS-1500 box 24A: "From | To"), alone in its cell: never the fax
-    # header's "From:".
-    _l("service_date", r"(?<![^\t\n])from(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
     # "Dates requested: from S to E"; "authorize 12 sessions ... for the period S - E".
     _l("service_date", r"dates?\s*requested(?:\s*:?\s*from)?", column=True),
     _l("service_date", r"(?:for|during)\s*the\s*(?:requested\s*|certification\s*|authorization\s*|treatment\s*)?"
