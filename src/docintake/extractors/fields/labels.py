@@ -88,9 +88,6 @@ LABELS: tuple[Label, ...] = (
     _l("policy_id", rf"(?:insured|subscriber|member)(?:'s)?\s*unique\s*(?:{_ID}|identifier)"),
     _l("policy_id", rf"ins\.?\s*(?:member\s*)?(?:{_ID}{_NO}?|{_NO})", 0.9),
     _l("policy_id", r"\bMBI\b"),
-    # Abbreviations forms print in narrow boxes ("Mbr ID", "Subscr. #", "Memb. No.") and New York Medicaid's Client
-    # Identification Number ("CIN").
-    _l("policy_id", rf"(?:mbr|memb|subscr|subsc)\.?\s*(?:{_ID}{_NO}?|{_NO})|\bCIN\b(?:\s*{_NO})?", 0.9),
     # The member's number in a note's prose: "her subscriber ID is ...", "insurance ID on file: ...", "Medicare #
     # ...", "his MBI is ...", "member number is ...". The label takes in the words before the value.
     _l("policy_id", rf"(?:member|subscriber|insurance|insured|policy|medicaid|medicare|plan)\s*"
@@ -205,8 +202,6 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"(?:member|client|beneficiary|enrollee|recipient|participant|consumer|resident|child|"
        rf"individual)(?:'s)?\s*(?:full\s*)?name{_NAME_TAIL}"),
     _l("patient_name", r"name\s*of\s*(?:patient|member|individual|client|consumer|enrollee|recipient|beneficiary)"),
-    # "Patient (Last, First, MI)": the order given without the word "name".
-    _l("patient_name", r"(?:patient|member|client)\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)"),
     # A bare name box that says the order it wants ("Name (Last, First)"): a patient section's way.
     _l("patient_name", r"name\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)", 0.8),
     _l("patient_name", r"patient\s*[:;]|pt\.?\s*name|pt\s*:", 0.9),  # not "PT;": a therapist's credentials

@@ -38,10 +38,6 @@ ROWS = [
      "policy_id", "6MH2VV3HM97", (0.85, 1.0)),
     (["Group #\tMember ID", "GRP-12393"], "policy_id", None, None),  # the grid's Group # owns what lies under it
     (["Group: 123456789"], "policy_id", None, None),
-    (["Mbr ID: W123456789"], "policy_id", "W123456789", (0.85, 1.0)),
-    (["Medicaid CIN: AB12345C"], "policy_id", "AB12345C", (0.85, 1.0)),
-    (["Patient (Last, First, MI)\tDOB", "DOE, JANE Q\t01/05/1960"], "patient_name", {"first": "Jane", "last": "Doe"},
-     (0.6, 1.0)),
     (["Plan\tGroup", "Blue Valley\t123456789"], "policy_id", None, None),  # a bare Group heading owns its column
     # "Group" in a practice's name claims nothing: the NPI after the name is the practice's.
     (["Servicing Facility\tFacility NPI", "Pinecrest Cardiology Group 2344055167"], "npi", "2344055167",
