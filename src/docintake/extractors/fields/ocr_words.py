@@ -38,17 +38,20 @@ def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+def _cased(word: str, like: str) -> str:
+    """``word`` in the case the misread word was printed in: CAPITALS, Title or lower."""
+    return word.upper() if like.isupper() else (word.title() if like[0].isupper() else word)
+
+
 @cache
 def _corrected(core: str) -> str | None:
     lower = core.lower()
     if not lower.isascii() and (plain := _unaccented(lower)) in LABEL_WORDS:
-        word = plain  # an accent OCR put on a label word ("Daté"); names keep theirs (no name is a label word)
-        return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
+        return _cased(plain, core)  # an accent OCR put on a label word ("Daté"); no name is a label word
     if len(lower) < 5 or lower in LABEL_WORDS or not lower.isalpha():
         return None
     if (merged := lower.replace("rn", "m")) != lower and merged in LABEL_WORDS:
-        word = merged  # "m" read as "rn" ("Narne", "Nurnber"): the commonest OCR confusion, one edit too many
-        return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
+        return _cased(merged, core)  # "m" read as "rn" ("Narne", "Nurnber"): the commonest confusion, one edit too many
     if any(lower.startswith(w) and len(lower) - len(w) <= 3 for w in LABEL_WORDS):
         return None  # a label word with a short one glued on ("MemberID", "PatientNo"), not a misread
     limit = 1 if len(lower) <= 6 else 2
@@ -58,8 +61,7 @@ def _corrected(core: str) -> str | None:
     close.sort()
     if len(close) > 1 and close[1][0] == close[0][0] and close[1][1][:5] != close[0][1][:5]:
         return None  # as close to two different label words ("Nember": member or number?): no telling which
-    word = close[0][1]
-    return word.upper() if core.isupper() else (word.title() if core[0].isupper() else word)
+    return _cased(close[0][1], core)
 
 
 def correct_label_word(text: str) -> str:
