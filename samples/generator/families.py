@@ -19,9 +19,11 @@ from samples.generator import family_general as general
 from samples.generator import family_homehealth as homehealth
 from samples.generator import family_imaging as imaging
 from samples.generator import family_infusion as infusion
+from samples.generator import family_inpatient as inpatient
 from samples.generator import family_ordersheet as ordersheet
 from samples.generator import family_other as other
 from samples.generator import family_records as records
+from samples.generator import family_surgery as surgery
 from samples.generator import family_therapy as therapy
 from samples.generator import heldout
 from samples.generator.data import Case
@@ -38,12 +40,14 @@ GROUPS: dict[str, dict[str, FamilyFn]] = {
         "home_health_plan_of_care": homehealth.home_health_plan_of_care,
         "imaging_order_checklist": ordersheet.imaging_order_checklist,
         "infusion_referral_form": infusion.infusion_referral_form,
+        "inpatient_admission_notification": inpatient.inpatient_admission_notification,
         "outpatient_therapy_request": therapy.outpatient_therapy_request,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
         "radiology_pa": forms.radiology_pa,
         "service_table_request": general.service_table_request,
         "state_standard_pa": forms.state_standard_pa,
+        "surgery_precert_request": surgery.surgery_precert_request,
     },
     "correspondence": {
         "appeal_second_level": records.appeal_second_level,
@@ -81,6 +85,8 @@ _TUNE_TYPES: dict[str, str] = {
     "office_call_note": "clinical_note",
     "infusion_referral_form": "pa_request_form",
     "behavioral_health_treatment_request": "pa_request_form",
+    "inpatient_admission_notification": "pa_request_form",
+    "surgery_precert_request": "pa_request_form",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

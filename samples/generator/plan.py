@@ -78,6 +78,8 @@ ORDER = "imaging_order_checklist"
 CALL = "office_call_note"
 INF = "infusion_referral_form"
 BH = "behavioral_health_treatment_request"
+INP = "inpatient_admission_notification"
+SURG = "surgery_precert_request"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
@@ -310,6 +312,28 @@ PLAN: tuple[Sample, ...] = (
     _s("bh_doc", "doc", BH, plan_style="mbi", scenario=8, urgent=False),
     _s("bh_txt_cp1252", "txt_cp1252", BH, accented=True, plan_style="medicaid", scenario=5, hcpcs=True, urgent=False),
     _s("bh_rtf_accented", "rtf", BH, accented=True, plan_style="blue", scenario=3, hcpcs=False, urgent=False),
+    # --- tune, session 6: inpatient admission notification / precert / continued stay (the admission date worded
+    # many ways among many dates)
+    _s("inp_text", "pdf_text", INP, plan_style="mbi", scenario=11, urgent=True),
+    _s("inp_efax", "pdf_text", INP, plan_style="blue", scenario=0, fax_header=True, urgent=False),
+    _s("inp_fax_fine", "tiff_g4", INP, plan_style="medicaid", scenario=4, urgent=True),
+    _s("inp_fax_packet_standard", "tiff_g3", COVER_T, INP, plan_style="generic", scenario=12, hcpcs=True),
+    _s("inp_scanned", "pdf_scanned", INP, plan_style="blue", scenario=8, urgent=False),
+    _s("inp_docx", "docx", INP, plan_style="mbi", scenario=5, urgent=True),
+    _s("inp_txt_utf8", "txt_utf8", INP, plan_style="medicaid", scenario=15, urgent=True),
+    _s("inp_rtf_accented", "rtf", INP, accented=True, plan_style="generic", scenario=14, urgent=False),
+    _s("inp_xlsx", "xlsx", INP, plan_style="blue", scenario=9),
+    # --- tune, session 6: outpatient surgery / procedure precertification (the scheduled date among many dates)
+    _s("surg_text", "pdf_text", SURG, plan_style="blue", scenario=6, urgent=False),
+    _s("surg_efax", "pdf_text", SURG, plan_style="mbi", scenario=0, hcpcs=True, fax_header=True, urgent=True),
+    _s("surg_acroform", "pdf_acroform", SURG, plan_style="generic", scenario=10, hcpcs=True, urgent=False),
+    _s("surg_fax_fine", "tiff_g4", SURG, plan_style="medicaid", scenario=1, urgent=False),
+    _s("surg_fax_packet_standard", "tiff_g3", COVER_T, SURG, plan_style="generic", scenario=3, urgent=True),
+    _s("surg_scanned", "pdf_scanned", SURG, plan_style="blue", scenario=13, hcpcs=True),
+    _s("surg_docx", "docx", SURG, plan_style="mbi", scenario=14, urgent=False),
+    _s("surg_xlsx", "xlsx", SURG, plan_style="medicaid", scenario=4),
+    _s("surg_txt_utf8", "txt_utf8", SURG, plan_style="generic", scenario=8, urgent=False),
+    _s("surg_rtf_accented", "rtf", SURG, accented=True, plan_style="blue", scenario=1, hcpcs=False),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
