@@ -124,8 +124,25 @@ LABELS: tuple[Label, ...] = (
     # Prose that books the requested service: "arrange ... on", "proceed with ... on", "scheduled this for".
     _l("service_date", r"(?:proceed|arrang|perform|schedul|book)(?:e|ed|ing)?\b[^.;\n]{0,150}?\b(?:on|for)", 0.8),
     _l("service_date", r"(?:procedure|surgery|treatment)\s*date", column=True),
+    # A scheduler's abbreviations: "Sched. Date", "OR Date", "Case Date", "Proc. Date".
+    _l("service_date", r"sched(?:uled|\.)?\s*date|(?-i:\bOR\b)\s*date|case\s*date|proc\.?\s*date", 0.9, column=True),
+    # A window the service is to be booked in, when no date is set yet: "Schedule between: S - E".
+    _l("service_date", r"(?:requested|scheduling|surgery|procedure|service)\s*window|schedule\s*between", 0.9),
+    _l("service_date", r"window", 0.8, column=True),  # the same as a column heading: "Date of Surgery | Window"
+    # More days asked for on a stay or course: "Request days beginning", "request 4 additional days, S through E".
+    _l("service_date", r"(?:request(?:ed|ing)?|additional)\s*(?:\d+\s*)?(?:additional\s*|more\s*)?(?:days?|visits?|"
+       r"sessions?)\s*(?:beginning|starting|from|commencing)(?:\s*on)?|request(?:ed|ing)?\s*\d+\s*(?:additional|"
+       r"more)\s*days?\s*,?(?=\s*\d)", 0.9),
     # An admission date is the requested service on an inpatient request, but a past stay in a discharge record.
-    _l("service_date", r"admi(?:t|ssion)\s*date", 0.7, column=True),
+    # "Admit Dt/Tm", "Date admitted", "Adm. date", "Inpatient order date".
+    _l("service_date", r"admi(?:t|ssion)\s*(?:date|dt\b)|date\s*admitted|\badm\.?\s*date|inpatient\s*(?:order|admit)\s*"
+       r"date", 0.7, column=True),
+    # An admission still to come, or the one a notification reports, is the stay requested: "Proposed admission
+    # date", "Planned skilled nursing admission date"; "was admitted as an inpatient on", "admitted to our facility
+    # on". A stay a post-acute request comes from ("Acute admit date") is history (below).
+    _l("service_date", r"(?:planned|proposed|expected|anticipated|requested|scheduled|elective)\s+"
+       r"(?:[a-z/\-]+\s+){0,2}?admi(?:t|ssion)\s*(?:date|dt\b)", column=True),
+    _l("service_date", r"admitted\s*(?:as\s*an?\s*inpatient|to\s*(?:our|the|this)\b[^.;\n\d]{0,40}?)\s*on", 0.8),
     _l("service_date", r"date\s*of\s*(?:the\s*)?(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
        r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*)?date",
@@ -207,7 +224,7 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"patient\s*[:;]|pt\.?\s*name|pt\s*:", 0.9),  # not "PT;": a therapist's credentials
     _l("patient_name", r"RE\s*:", 0.6),
     _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient)\s*[:;]", 0.8),  # ";": OCR's colon
-    _l("patient_name", r"name\s*:", 0.5),
+    _l("patient_name", r"name[ ]?:", 0.5),  # not over a dot leader: "Last Name .....:" is the longer label
     # A grid's bare column heading, alone in its cell: "Patient | Birth Date | Sex" over the values.
     _l("patient_name", r"(?<![^\t\n])(?:patient|member|pt\.?|client|consumer)(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
     # Forms that split the name into boxes ("Last Name" | "First Name" | "MI"); bare ones may be anyone's name.
@@ -281,13 +298,23 @@ LABELS: tuple[Label, ...] = (
        r"notification|approval|denial|determination|decision|discharge)|onset(?:\s*date)?|discharged|"
        r"(?:initial|original)\s*(?:diagnosis|dx|approval|authori[sz]ation|start)"
        r"(?:\s*date)?|(?:anticipated|expected|planned)\s*(?:d/c|discharge)(?:\s*date)?", 0.9, column=True),
+    # The visits around a surgery are not the surgery: "Pre-op H&P", "Pre-operative evaluation is set for",
+    # "PAT (pre-admission testing)", "the first post-operative visit is planned for"; nor is the emergency
+    # department arrival before an admission, or the acute stay a post-acute request comes from.
+    _l("other:date", r"(?:pre|post)[\s\-]*op(?:erative)?\.?\s*(?:evaluation|eval\.?|visit|appointment|appt\.?|"
+       r"H\s*&\s*P|clearance|testing|labs?|follow[\s\-]*up|check)?(?:\s*(?:date|(?:is\s*)?(?:set|scheduled|planned|"
+       r"booked)?\s*(?:for|on)))?|\bH\s*&\s*P(?:\s*date)?|pre[\s\-]*admission\s*testing|(?-i:\bPAT\b)|"
+       r"arrived\s*(?:in|at)\s*(?:our|the)\s*(?:emergency|ED\b|ER\b)[^.;\n\d]{0,30}?\s*on|\bED\s*arrival(?:\s*date)?|"
+       r"acute\s*(?:care\s*|hospital\s*)?admi(?:t|ssion)\s*(?:date|dt\b)|hospitali[sz]ed\b[^.;\n\d]{0,50}?\bsince|"
+       r"original\s*(?:DOS\b|date\s*of\s*service|(?:surgery|procedure|service)\s*date)"
+       r"(?:\s*\(\s*rescheduled\s*\))?", 0.9, column=True),
     # A note's signature line: "Electronically signed by Jane Roe, MD on Nov 15, 2026".
     _l("other:date", r"(?:signed|dictated|transcribed|authenticated|reviewed)\s*by\b[^\n\t]{0,60}?\bon", 0.9),
     # A table row naming the authorization already in force ("Current authorization | 20-MAY-2026 | ...").
     # Only where a row or cell begins: in prose "request prior authorization for ..." says nothing of a date.
     _l("other:date", r"(?<![^\t\n])(?:current|previous|prior|existing)\s*auth(?:orization)?(?!\s*(?:request|form|"
        r"number|#|no\b|id\b|ref|for\b))", 0.9),
-    _l("other:date", r"(?:next|follow[\s\-]*up|return)\s*(?:visit|appointment|appt\.?|date)|"
+    _l("other:date", r"(?:next|follow[\s\-]*up|return)\s*(?:visit|appointment|appt\.?|date|review)|"
        r"(?:therapy|treatment|services?|care|infusions?)\s*(?:first\s*)?(?:began|started|initiated|commenced)"
        r"(?:\s*on)?|(?:was|were)\s*(?:last\s*)?(?:seen|admitted|discharged|started|approved|performed|treated)"
        r"(?:\s*on)?", 0.9),

@@ -323,7 +323,9 @@ def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidat
 
 
 # What may stand before a row's code: a row number ("3.", "2)"), a speck or bullet; and the description after it.
-_ROW_LEAD = re.compile(r"\W{0,3}(?:\d{1,2}[.)]?\s+\W{0,2})?")
+# What may stand before a row's code: a line number ("1."), or the row's date of service, as a CMS-1500's service
+# lines put it ("11/10/2026  19301  LT  Partial mastectomy"), with what OCR makes of the rule after it.
+_ROW_LEAD = re.compile(r"\W{0,3}(?:\d{1,2}[.)]?\s+\W{0,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\W{0,3}\s+\W{0,3})?")
 _ROW_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -432,7 +434,7 @@ _NOT_NAMES = frozenset(
     "name patient pt member client date dob birth male female sex gender phone same self unknown n/a na none "
     "request prior authorization form requesting provider doctor dr md do np pa rn facility the of for and "
     "mr mrs ms miss jr sr ii iii subscriber insured id number policy group address plan medicaid medicare "
-    "to whom it concern dear sir madam sincerely letter re regarding".split()
+    "to whom it concern dear sir madam sincerely letter re regarding mi middle initial".split()
 )
 
 
@@ -731,7 +733,8 @@ def split_name_candidates(page: PageAnalysis) -> list[Candidate]:
             continue
         for indices, _ in _value_options(page, hit):
             # OCR specks in an empty part of the box ("Abernathy -  .  °") are not words of the name.
-            kept = [i for i in indices if _useful(page.view.tokens[i].text)] if page.view.ocr else indices
+            # A printout's dot leader ("Last Name .....: Doe") is no word of it either.
+            kept = [i for i in indices if _useful(page.view.tokens[i].text)]
             texts = [page.view.tokens[i].text.strip(",;:") for i in kept]
             if len(texts) == 1 and _NAME_WORD.match(texts[0]) and texts[0].lower() not in _NOT_NAMES:
                 words[hit.field].append((hit, kept[0], texts[0]))
@@ -756,7 +759,7 @@ def parse_name(text: str, ocr: bool = False) -> tuple[dict[str, str], int] | Non
 
     ``ocr``: the text was read from an image, so a speck before the name ("b Jane Doe") is skipped and the
     comma may come out as "," followed by a dot, or as ";" ("DOE,. JANE", "Doe; Jane")."""
-    lead = len(text) - len(text.lstrip(":# "))
+    lead = len(text) - len(text.lstrip(":#. "))  # a colon, or a printout's dot leader ("Name .....: Doe, Jane")
     if (cut := re.search(r"[\t\n]", text[lead:])) is not None and text[lead:lead + cut.start()].strip():
         text = text[:lead + cut.start()]  # a name never runs on into the next cell or line ("AMBROSE HOLLOWAY\tPt")
     if ocr and (speck := _SPECK.match(text, lead)):
@@ -814,7 +817,8 @@ def service_line_dates(page: PageAnalysis, codes: list[Candidate], today: date) 
     X12 278 service line). Evidence, not proof: such a date alone never skips the clerk."""
     out: list[Candidate] = []
     text = page.view.text
-    lines = {text.count("\n", 0, c.start) for c in codes if c.supported and c.field in ("cpt", "hcpcs")}
+    lines = {text.count("\n", 0, c.start) for c in codes
+             if (c.supported or c.detail == "row") and c.field in ("cpt", "hcpcs")}
     offset = 0
     for number, line in enumerate(text.split("\n")):
         start, offset = offset, offset + len(line) + 1
@@ -824,8 +828,10 @@ def service_line_dates(page: PageAnalysis, codes: list[Candidate], today: date) 
             s, e = start + found.start, start + found.end
             if page.is_masked(s, e) or not v.service_date_plausible(found.value, today):
                 continue
-            if owner_of(page.view, page.hits, s, e, frozenset({"service_date", "other:date"})) is not None:
+            owner = owner_of(page.view, page.hits, s, e, frozenset({"service_date", "other:date"}))
+            if owner is not None and owner.hit.field in ("service_date", "other:date"):
                 break  # the line's first date is labelled: date_candidates judged it, and the rest is its end
+            # (a code column's heading over the row, "CPT / HCPCS", says nothing about its date)
             c = _candidate(page, "service_date", found.value.isoformat(), s, e, "date_exists",
                            ("ocr_digits",) if found.repaired else (), "service_line")
             out.append(replace(c, owner=None))  # its row is its evidence, not whatever label is left of it

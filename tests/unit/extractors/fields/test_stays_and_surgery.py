@@ -1,0 +1,94 @@
+"""Inpatient notifications and surgery scheduling sheets: the stay or the operation asked for, among the dates
+around it (the emergency department arrival, the acute stay a rehab request comes from, the pre-op visit, the
+date a rescheduled case was first booked), and the patient's name on a printout's dot leaders."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extractors.fields._rows import fields_of, values
+
+# TODAY is 2026-11-25.
+STAYS = [
+    (["Admit Dt/Tm: 11/17/2026 2:49 PM"], "2026-11-17"),
+    (["Date admitted:     11/11/2026"], "2026-11-11"),
+    (["Room/Bed: Tele 3-21 | Inpatient order date: 11/16/26"], "2026-11-16"),
+    (["Proposed admission date\t12/10/2026",
+      "The procedure, lumbar laminotomy (CPT 63030), is planned on 12/11/2026."], "2026-12-10"),
+    (["Current location\tMercy Valley\tAcute admit date\t12-NOV-2026\tPlanned skilled nursing admission date"
+      "\t22-NOV-2026"], "2026-11-22"),
+    (["This is to notify you that the above member was admitted as an inpatient on Nov 14, 2026 at 11:30 PM",
+      "The patient arrived in our emergency department on Nov 13, 2026 at 3:50 AM."], "2026-11-14"),
+    (["The patient was admitted to our facility on Nov. 13, 2026. This was an urgent admission."], "2026-11-13"),
+    (["Request days beginning: Nov. 19, 2026", "The member was admitted on Nov. 10, 2026."], "2026-11-19"),
+    (["We request 4 additional days, 11/16/2026 through 11/19/2026."], "2026-11-16"),
+    # Not the stay asked for: the acute stay before rehab, the emergency department arrival, the next review.
+    (["Acute admit date: 11/09/2026"], None),
+    (["Patient arrived in the ED on 11/09/2026 by ambulance."], None),
+    (["We request 2 additional days at the inpatient level; next review Nov. 21, 2026."], None),
+    (["Hospitalized at Ironbridge Memorial since 11/09/2026 with a left MCA infarct."], None),
+]
+
+SURGERY = [
+    (["Last seen: 2026-10-19    Sched. Date: 2026-12-10    Follow-up visit: 2026-12-26"], "2026-12-10"),
+    (["OR Date: 12/23/26, 08:45 Side: Right"], "2026-12-23"),
+    (["Surgery Date: TBD Schedule between: 12/31/26 - 2/12/27"], "2026-12-31"),
+    (["Requested window:  11/29/2026 - 01/08/2027", "GI series (08/22/2026): small sliding hiatal hernia."],
+     "2026-11-29"),
+    (["Date of Surgery Window Room", "Pending auth 12/16/2026 - 01/15/2027 OR 4"], "2026-12-16"),
+    (["Date of procedure (requested)\t12/17/2026 @ 08:00", "Original DOS\t01/04/2027 (rescheduled)"], "2026-12-17"),
+    # The visits around the operation are not the operation.
+    (["Pre-operative evaluation is set for 10/22/2026; the first post-operative visit is planned for 11/15/2026."],
+     None),
+    (["Pre-op H&P: 2026-12-05"], None),
+    (["H&P date: 10/22/2026   PAT (pre-admission testing): 10/23/2026"], None),
+    (["Original DOS: 01/04/2027"], None),
+]
+
+
+def _check(lines: list[str], expected: str | None) -> None:
+    found = fields_of("REQUEST", "Sections 1-3", *lines)["service_date"]
+    if expected is None:
+        assert found is None or found.confidence < 0.6
+    else:
+        assert values(found) == [expected]
+
+
+@pytest.mark.parametrize(("lines", "expected"), STAYS)
+def test_the_stay_asked_for(lines: list[str], expected: str | None) -> None:
+    _check(lines, expected)
+
+
+@pytest.mark.parametrize(("lines", "expected"), SURGERY)
+def test_the_operation_asked_for(lines: list[str], expected: str | None) -> None:
+    _check(lines, expected)
+
+
+@pytest.mark.parametrize("lines", [
+    ["CPT / HCPCS", "Date\tCode\tMod\tDescription\tUnits", "01/01/2027\t58571\t\tLaparoscopic total hysterectomy\t1"],
+    # A service table whose headings OCR lost: the rows' dates lead, their codes follow.
+    ["11/10/2026  19301  LT  Partial mastectomy (lumpectomy)  1",
+     "11/10/2026  38792  LT  Injection of radioactive tracer for sentinel node  1"],
+])
+def test_a_service_lines_date(lines: list[str]) -> None:
+    found = fields_of("PROCEDURES", *lines)
+    assert values(found["service_date"]) == [lines[-1][:10].replace("01/01/2027", "2027-01-01")
+                                             .replace("11/10/2026", "2026-11-10")]
+    assert found["service_date"].confidence < 0.9  # a row is evidence, never enough alone
+
+
+def test_dated_rows_are_rows_of_codes() -> None:
+    found = fields_of("11/10/2026  19301  LT  Partial mastectomy (lumpectomy)  1",
+                      "11/10/2026  38792  LT  Injection of radioactive tracer for sentinel node  1")
+    assert set(values(found["cpt"])) == {"19301", "38792"}
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Last Name .....: Oakhurst", "First Name ....: Horace"], {"first": "Horace", "last": "Oakhurst"}),
+    (["Patient Name ......: DOE, JANE"], {"first": "Jane", "last": "Doe"}),
+    # A middle-initial box under the first name is no first name.
+    (["Patient Last Name\tMerriweather", "Patient First Name\tDelphine", "MI ............\tW"],
+     {"first": "Delphine", "last": "Merriweather"}),
+])
+def test_names_on_dot_leaders(lines: list[str], expected: dict[str, str]) -> None:
+    assert values(fields_of(*lines)["patient_name"]) == [expected]
