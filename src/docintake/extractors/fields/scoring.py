@@ -42,7 +42,8 @@ _WEAK_VALIDATOR_OCR_FLOOR = {"policy_id": 0.95, "patient_name": 0.93, "dob": 0.9
 # Two separate readings of one value (the same name on the cover and on the form) agree: a misread letter
 # would have to happen twice, the same way. Corroborated values need only the general floor.
 _CORROBORATED_OCR_FLOOR = 0.8
-_PREVIOUS_AUTH = 0.55
+_PREVIOUS_AUTH = 0.55  # below the rivalry threshold (0.6): a value found so never puts another in conflict
+_EVIDENCE_ONLY = 0.3  # labels weaker than this only point at a value
 
 
 def score(c: Candidate, corroborated: bool = False) -> float:
@@ -82,6 +83,10 @@ def score(c: Candidate, corroborated: bool = False) -> float:
         if c.owner.relation is Relation.WRAP:
             conf -= 0.03
         conf = max(conf, alone)  # a weak label never makes a value less sure than no label at all
+        if hit.label.strength < _EVIDENCE_ONLY:
+            # A label that is only evidence (a bare "Name" cell: every section of a form has one) finds the
+            # value when nothing else does, and never rivals a value a specific label found.
+            conf = min(conf, _PREVIOUS_AUTH)
     if c.detail == "two_digit_year":
         conf -= 0.04
     if c.detail == "no_year":

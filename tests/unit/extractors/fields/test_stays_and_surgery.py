@@ -92,3 +92,33 @@ def test_dated_rows_are_rows_of_codes() -> None:
 ])
 def test_names_on_dot_leaders(lines: list[str], expected: dict[str, str]) -> None:
     assert values(fields_of(*lines)["patient_name"]) == [expected]
+
+
+def test_a_bare_name_cell_points_at_the_name() -> None:
+    found = fields_of("Fax cover", "RE\tRequest for prior authorization", "Name\tRosalind Ravenscroft")["patient_name"]
+    assert values(found) == [{"first": "Rosalind", "last": "Ravenscroft"}]
+    assert found.confidence < 0.6  # every section of a form has a "Name" cell: never enough alone
+
+
+def test_a_bare_name_cell_never_rivals_the_patients_name() -> None:
+    found = fields_of("IV. Patient Information", "Patient Name\tNORTHCOTT, FLETCHER\tPhone\t(217) 555-0143",
+                      "V. Requesting Provider or Facility", "Name\tPriya Villanueva, MD / Copperfield Oncology Clinic",
+                      "VI. Service Provider or Facility", "Name\tWillow Creek Family Medicine")["patient_name"]
+    assert values(found) == [{"first": "Fletcher", "last": "Northcott"}]
+    assert found.confidence >= 0.9
+
+
+@pytest.mark.parametrize("lines", [
+    ["PATIENT", "Last:           Merriweather", "First:          Corinne", "DOB:   03/04/1950"],
+    ["Insured Last\tInsured First", "Merriweather\tCorinne"],
+])
+def test_name_boxes_with_bare_or_insured_labels_point_at_the_name(lines: list[str]) -> None:
+    found = fields_of(*lines)["patient_name"]
+    assert values(found) == [{"first": "Corinne", "last": "Merriweather"}]
+    assert found.confidence < 0.6
+
+
+def test_bare_name_boxes_never_rival_the_patients_name() -> None:
+    found = fields_of("Patient Name: DOE, JANE", "REFERRING PHYSICIAN", "Last: Northcott", "First: Fletcher")
+    assert values(found["patient_name"]) == [{"first": "Jane", "last": "Doe"}]
+    assert found["patient_name"].confidence >= 0.9
