@@ -295,6 +295,23 @@ _CONTEXT = {
     "diagnosis": re.compile(r"\b(?:diagnos[ie]s|dx|icd|condition|history\s*of)\b", re.IGNORECASE),
 }
 _SENTENCE_BACK = 80
+_PROSE_LINE = 45  # a line this long that ends without a stop is prose wrapped onto the next,
+_PROSE_WORDS = 6  # when it has words in lower case (a menu of boxes, a table's row has few) and no cells
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence before ``at``, up to ``_SENTENCE_BACK`` characters back on its own line, and on the
+    line before when that is prose wrapped onto it (a long line of words ending without a stop). A shorter line, a
+    row of cells or a menu of boxes before is a form's other field: its words say nothing of this one."""
+    begin = text.rfind("\n", 0, at) + 1
+    back = text[max(begin, at - _SENTENCE_BACK):at]
+    if begin > 0 and at - begin < _SENTENCE_BACK and not re.search(r"[.!?]\s", back):
+        prev_begin = text.rfind("\n", 0, begin - 1) + 1
+        prev = text[prev_begin:begin - 1]
+        if (len(prev.strip()) >= _PROSE_LINE and not re.search(r"[.!?:]\W*$", prev) and "\t" not in prev + back
+                and "|" not in prev and len(re.findall(r"\b[a-z]{3,}\b", prev)) >= _PROSE_WORDS):
+            back = prev[-(_SENTENCE_BACK - len(back)):] + " " + back
+    return re.split(r"[.!?]\s", back)[-1]
 
 
 def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidate]:
@@ -313,19 +330,22 @@ def _continue_lists(page: PageAnalysis, found: list[Candidate]) -> list[Candidat
             if prev.detail == "context" and not c.supported:
                 c = replace(c, detail="context")
         if not c.supported and not c.claimed and family in _CONTEXT and c.detail != "context":
-            back = text[max(0, c.start - _SENTENCE_BACK): c.start]
-            back = re.split(r"[.!?]\s|\n", back)[-1]
-            if _CONTEXT[family].search(back):
+            back = _sentence_before(text, c.start)
+            # "arrange lumbar laminotomy [63030], percutaneous laminotomy [0275T], ...": a code later in the same
+            # sentence as one in context is in that context too.
+            same_sentence = (prev is not None and prev.detail == "context" and prev.page == c.page
+                             and prev.end <= c.start and prev.end >= c.start - len(back))
+            if same_sentence or _CONTEXT[family].search(back):
                 c = replace(c, detail="context")
         out.append(c)
         last[family] = c
     return _code_rows(text, out)
 
 
-# What may stand before a row's code: a row number ("3.", "2)"), a speck or bullet; and the description after it.
 # What may stand before a row's code: a line number ("1."), or the row's date of service, as a CMS-1500's service
 # lines put it ("11/10/2026  19301  LT  Partial mastectomy"), with what OCR makes of the rule after it.
-_ROW_LEAD = re.compile(r"\W{0,3}(?:\d{1,2}[.)]?\s+\W{0,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\W{0,3}\s+\W{0,3})?")
+_ROW_LEAD = re.compile(r"\W{0,3}(?:\d{1,2}[.)]?\s+\W{0,2}|(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
+                       r"[A-Za-z]{3,9}\.?\s\d{1,2},?\s\d{4})\W{0,3}\s+\W{0,3})?")
 _ROW_WORD = re.compile(r"[A-Za-z]{3,}")
 
 

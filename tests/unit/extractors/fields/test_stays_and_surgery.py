@@ -122,3 +122,31 @@ def test_bare_name_boxes_never_rival_the_patients_name() -> None:
     found = fields_of("Patient Name: DOE, JANE", "REFERRING PHYSICIAN", "Last: Northcott", "First: Fletcher")
     assert values(found["patient_name"]) == [{"first": "Jane", "last": "Doe"}]
     assert found["patient_name"].confidence >= 0.9
+
+
+def test_codes_listed_through_a_wrapped_sentence_share_its_context() -> None:
+    found = fields_of("Dear Dr. Lindqvist,",
+                      "I would be grateful if you would arrange lumbar laminotomy, one level [63030], percutaneous "
+                      "laminotomy",
+                      "[0275T], lumbar epidural steroid injection [64483], ideally on November 21, 2026.")
+    assert set(values(found["cpt"])) == {"63030", "0275T", "64483"}
+    assert all(0.6 <= f.confidence < 0.9 for f in found["cpt"])  # likely, but context is never enough alone
+
+
+@pytest.mark.parametrize("lines", [
+    # A row of a form's cells above, or a menu of boxes, lends its words to no number on the next line.
+    ["Scheduled Date of Service\tDec. 22, 2026\tScheduled Time\t6:00\tSetting\tPre-Admit",
+     "LOS (days)\t0\tBooking #\t80844\tAnesthesia\tSpinal"],
+    ["We have scheduled the planned services listed on the attached sheet for early next month.",
+     "Booking # 80844"],
+])
+def test_no_context_from_a_form_row_or_a_finished_sentence(lines: list[str]) -> None:
+    found = fields_of("SCHEDULING", *lines)["cpt"]
+    assert all(f.confidence < 0.6 for f in found)
+
+
+def test_a_row_led_by_a_worded_date_is_a_row_of_codes() -> None:
+    found = fields_of("October 31, 2026  19301  LT  Partial mastectomy (lumpectomy)  1",
+                      "October 31, 2026  38525  LT  Excision of deep axillary lymph node(s)  1")
+    assert set(values(found["cpt"])) == {"19301", "38525"}
+    assert values(found["service_date"]) == ["2026-10-31"]
