@@ -23,9 +23,10 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
     # keeps those, and the recognizer repairs them only on OCR'd pages.
     # A stray dot OCR puts before a code (".S46.011A") is no decimal point: only a dot after a word char is.
-    # OCR reads a code's dot as a comma now and then ("J44,1"); that form is kept only on OCR'd pages.
+    # OCR reads a code's dot as a comma or a degree sign now and then ("J44,1", "K50°90"); those forms are kept only
+    # on OCR'd pages.
     "icd10": re.compile(r"(?<![\w\-/])(?<![\w\-/]\.)(?:[A-Z][0-9OIlZ][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4}|"
-                        r",[0-9][0-9A-Z]{0,3}(?![\w\-/]|[.,]\d))?|"
+                        r"[,°][0-9][0-9A-Z]{0,3}(?![\w\-/]|[.,]\d))?|"
                         r"[£$€580126}\]][0-9][0-9A-Z]\.[0-9A-Z]{1,4}|[0-9]{2}\.[0-9A-Z]{1,4}|1[0-9]{2})(?![\w\-/]|\.\d)"),
     # The second form: OCR read the "(" before a code as "1" ("197140)"); the recognizer keeps it only on OCR'd
     # pages, as a repair.

@@ -143,13 +143,14 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
         normalise, keep, validator = _SHAPED[field]
         digit_first = described_only = False
         shape_repairs: tuple[str, ...] = ()
-        if field == "icd10" and "," in raw and not page.view.ocr:
-            raw = raw.split(",")[0]  # "I10,12" in a text layer: a code and a number, a comma apart
+        ocr_dot = field == "icd10" and ("," in raw or "°" in raw)  # OCR's reading of a code's dot
+        if ocr_dot and not page.view.ocr:
+            raw = re.split("[,°]", raw)[0]  # "I10,12" in a text layer: a code and a number, a comma apart
             end = start + len(raw)
-        elif (field == "icd10" and "," in raw) or (field == "hcpcs" and (raw[0].islower() or "o" in raw)):
+        elif ocr_dot or (field == "hcpcs" and (raw[0].islower() or "o" in raw)):
             if not page.view.ocr:
                 continue  # "j1234" in a text layer is what it says, not a code
-            raw, shape_repairs = raw.replace(",", ".").replace("o", "0"), ("ocr_shape",)
+            raw, shape_repairs = raw.replace(",", ".").replace("°", ".").replace("o", "0"), ("ocr_shape",)
             raw = raw[0].upper() + raw[1:]
         if field == "icd10" and not raw[0].isalpha():
             if not page.view.ocr:

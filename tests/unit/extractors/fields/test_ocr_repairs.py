@@ -104,6 +104,7 @@ def test_a_seventh_character_split_off_by_ocr_is_joined_back():
 
 @pytest.mark.parametrize(("words", "field", "value"), [
     ([("Diagnosis:", 0.95), ("J44,1", 0.6)], "icd10", "J44.1"),  # the dot read as a comma
+    ([("Primary", 0.95), ("K50°90", 0.6)], "icd10", "K50.90"),  # ... or as a degree sign
     ([("HCPCS:", 0.95), ("Jo178", 0.6)], "hcpcs", "J0178"),  # a zero read as "o"
     ([("HCPCS:", 0.95), ("j0178", 0.6)], "hcpcs", "J0178"),  # the letter read in lower case
 ])
@@ -117,6 +118,7 @@ def test_a_code_shape_misread_by_ocr_is_repaired_for_review(words, field, value)
     ([("Diagnosis:", 1.0), ("J44,1", 1.0)], "icd10", []),  # J44 alone is a category, not a code
     ([("HCPCS:", 1.0), ("Jo178", 1.0)], "hcpcs", []),
     ([("Diagnosis:", 1.0), ("I10,12", 1.0)], "icd10", ["I10"]),  # in a text layer a comma is a comma
+    ([("Diagnosis:", 1.0), ("K50°90", 1.0)], "icd10", []),  # and "K50°" is no code
 ])
 def test_a_code_shape_repair_is_for_ocr_only(words, field, values):
     page = ocr_page([words])
