@@ -649,22 +649,48 @@ def _policy_value(chunks: list[tuple[int, str]], today: date, ocr: bool = False)
 _LETTER_O_IN_DIGITS = re.compile(r"(?<=[A-Z])O(?=\d{4,}$)")
 _MBI_DIGIT_POSITIONS = (0, 3, 6, 9, 10)
 _LETTER_TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2",
-                                  "G": "6"})
+                                  "G": "6", "A": "4", "T": "7"})
+# 0, 1, 2, 5 and 8 look like letters MBIs never use (O, I, Z, S, B) or like two they do (0: Q and D): not repaired.
+_DIGIT_TO_MBI_LETTER = str.maketrans({"4": "A", "6": "G", "7": "T"})
 
 
 def repair_mbi(value: str) -> str | None:
-    """An 11-character ID that misses the Medicare MBI shape only by letters OCR reads for digits (O for 0 in a
-    digit position, or a letter MBIs never use), repaired to a valid MBI; None if no such repair exists."""
-    if len(value) != 11 or v.mbi_ok(value):
+    """An ID read from an image that misses the Medicare MBI shape only by what OCR does, repaired to a valid MBI;
+    None if no such repair exists or more than one does.
+
+    What OCR does: letters read for digits in a digit position (O for 0, A for 4, T for 7), a letter MBIs never
+    use read for a digit where either may stand, a digit read for the one letter it looks like in a letter
+    position (4 for A, 6 for G, 7 for T), and one stray mark read as a character ("9PD1MQ4GAL12": the 12
+    characters hold exactly one MBI, without the L)."""
+    if v.mbi_ok(value):
         return None
+    if len(value) == 11:
+        fixed = _mbi_confusions(value)
+        return fixed if fixed != value and v.mbi_ok(fixed) else None
+    if len(value) == 12:
+        # The fewest characters read otherwise besides the stray one: "9PD1MQ4GAL12" without its L needs nothing
+        # more, without its last 2 also an L read for 1.
+        found: dict[str, int] = {}
+        for i in range(12):
+            shorter = value[:i] + value[i + 1:]
+            if v.mbi_ok(fixed := _mbi_confusions(shorter)):
+                found[fixed] = min(found.get(fixed, 12), sum(a != b for a, b in zip(shorter, fixed, strict=True)))
+        fewest = min(found.values(), default=0)
+        best = [fixed for fixed, changes in found.items() if changes == fewest]
+        return best[0] if len(best) == 1 else None
+    return None
+
+
+def _mbi_confusions(value: str) -> str:
     chars = list(value)
     for i in _MBI_DIGIT_POSITIONS:
         chars[i] = chars[i].translate(_LETTER_TO_DIGIT)
     for i in (2, 5):  # letter-or-digit positions: only letters an MBI never uses are misreads
         if chars[i] in "OISBZL":
             chars[i] = chars[i].translate(_LETTER_TO_DIGIT)
-    fixed = "".join(chars)
-    return fixed if fixed != value and v.mbi_ok(fixed) else None
+    for i in (1, 4, 7, 8):  # letter positions: a digit that looks like only one letter MBIs use
+        chars[i] = chars[i].translate(_DIGIT_TO_MBI_LETTER)
+    return "".join(chars)
 
 
 def _id_shape(value: str, printed: str, today: date) -> bool:

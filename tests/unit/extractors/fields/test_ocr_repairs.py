@@ -34,6 +34,13 @@ def test_label_words_misread_by_ocr(read, meant):
     ("3MHOAX0JU36", "3MH0AX0JU36"),  # O in a digit position
     ("1EG4TE5MK73", None),  # already an MBI
     ("W12345678XY", None),  # no repair makes it one
+    ("AVH9Q90VU86", "4VH9Q90VU86"),  # A read for 4 where only a digit may stand
+    ("1EG47E5MK73", "1EG4TE5MK73"),  # 7 read for T where only a letter may stand
+    ("9PD1MQ4GAL12", "9PD1MQ4GA12"),  # one stray character: the L (no MBI holds an L)
+    ("SYO07M24NK53", "5Y07M24NK53"),  # a stray O, and S read for 5
+    ("2DX0026YN25", None),  # a 0 in a letter position may be Q or D: not guessed
+    ("JDU759480775", None),  # another plan's 12-character ID holds no MBI
+    ("123456789012", None),
 ])
 def test_mbi_repair(read, fixed):
     assert repair_mbi(read) == fixed
