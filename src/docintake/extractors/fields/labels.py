@@ -18,8 +18,9 @@ _NAME_TAIL = (r"(?:\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\))?"
 _NO = r"(?:[.:,]?\s*(?:#|no\.?|num(?:ber)?\.?|nbr\.?)(?![a-z]))"  # OCR adds stray dots: "Policy. #"
 # "ID" read as "10" after a member's word ("Member 10 #", "Mamber 10 No."): only with the number sign after it.
 _ID_10 = rf"1[0O](?={_NO})"
-# A short qualifier in parentheses after an ID label: "Subscriber ID (with prefix):", "Member ID (if different):".
-_QUALIFIER = r"(?:\s*\((?:with|incl\.?|including|if|as|on)\b[^()\n]{1,24}\))?"
+# A short qualifier in parentheses after an ID label: "Subscriber ID (with prefix):", "Member ID (if different):",
+# "(incl. prefix)" as OCR may read it ("(nel. prefix)"); words only, no number.
+_QUALIFIER = r"(?:\s*\([^()\n\d]{2,24}\))?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,8 @@ PEOPLE = [
      {"first": "Ambrose", "last": "Holloway"}),
     (["INSURANCE INFORMATION", "Primary Insurance: Bluewater Community Health Subscriber ID (with prefix): "
       "NAY556942092218", "Group #: 331499"], "policy_id", "NAY556942092218"),
+    # Any short qualifier in words, as OCR may read it: "(incl. prefix)" as "(nel. prefix)".
+    (["INSURANCE", "Subscriber ID (nel. prefix): GCG637288932", "Group #: 331499"], "policy_id", "GCG637288932"),
     (["INSURANCE INFORMATION", "Primary Insurance           State Medicaid #",
       "Cedar Ridge Care Alliance   384939363", "Group #                     Relationship to subscriber"],
      "policy_id", "384939363"),
