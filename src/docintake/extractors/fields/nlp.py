@@ -19,7 +19,9 @@ from docintake.extractors.fields.view import PageView
 VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Digits may arrive as OCR read them (O for 0, l for 1 ...); the recognizers repair and validate.
     "reference_id": re.compile(r"(?<![A-Za-z0-9])P\s?A[\s\-]?(?:[0-9OQIlSBZ][\s\-]?){9}[0-9OQIlSBZ](?![A-Za-z0-9])"),
-    "npi": re.compile(r"(?<![\w\-/.])[12][0-9OIlSBZ]{9}(?![\w\-/])"),
+    # OCR forms, kept only on OCR'd pages: a speck read inside the number ("11:20736990", "105,7548145"), and a
+    # first digit misread (1 as 4: "4991941505"), which only an NPI label and the check digit may repair.
+    "npi": re.compile(r"(?<![\w\-/.])(?:[12][0-9OIlSBZ]{9}|[12][0-9]{1,8}[,:'’][0-9]{1,8}|[3-9][0-9]{9})(?![\w\-/])"),
     # OCR reads a code's letter as a symbol or digit now and then ("£11.9", "$83.241A"): the dotted form
     # keeps those, and the recognizer repairs them only on OCR'd pages.
     # A stray dot OCR puts before a code (".S46.011A") is no decimal point: only a dot after a word char is.

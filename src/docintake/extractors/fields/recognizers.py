@@ -124,6 +124,7 @@ _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TRAILING_PART = re.compile(r"(\.?) ([0-9A-Z]{1,3})(?![\w.])")
 _MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
 _CATEGORY_III_T = re.compile(r"^0\d{3}7$")
+_NPI_SPECK = re.compile(r"[,:'’]")
 
 
 def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
@@ -140,9 +141,23 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
             raw = _MODIFIER.sub("", raw)
         if field == "reference_id":
             raw = _SEPARATORS.sub("", raw).upper()
+        shape_repairs: tuple[str, ...] = ()
+        npi_first = False
+        if field == "npi" and (raw[0] not in "12" or _NPI_SPECK.search(raw)):
+            if not page.view.ocr:
+                continue  # in a text layer "4991941505" or "105,7548145" is what it says
+            raw = _NPI_SPECK.sub("", raw)
+            if len(raw) != 10:
+                continue
+            if raw[0] in "12":
+                shape_repairs = ("ocr_punct",)
+            else:  # the first digit of an NPI is 1 or 2: the check digit says which was read wrong
+                raw = next((d + raw[1:] for d in "12" if v.npi_ok(d + raw[1:])), "")
+                npi_first, shape_repairs = True, ("ocr_digits:1",)
+                if not raw:
+                    continue
         normalise, keep, validator = _SHAPED[field]
         digit_first = described_only = False
-        shape_repairs: tuple[str, ...] = ()
         ocr_dot = field == "icd10" and ("," in raw or "°" in raw)  # OCR's reading of a code's dot
         if ocr_dot and not page.view.ocr:
             raw = re.split("[,°]", raw)[0]  # "I10,12" in a text layer: a code and a number, a comma apart
@@ -190,6 +205,8 @@ def shaped_candidates(page: PageAnalysis) -> list[Candidate]:
         repairs = (*shape_repairs, *repairs)
         detail = "dotted" if field == "icd10" and "." in raw else ""
         c = _candidate(page, field, value, start, end, validator, repairs, detail)
+        if npi_first and not c.supported:
+            continue  # one ten-digit number in five passes the check with a 1 or 2 put first: only beside "NPI"
         if described_only:
             c = replace(c, detail=c.detail or "described")
         elif digit_first and not c.supported:

@@ -183,3 +183,28 @@ def test_id_read_as_jd_is_still_the_member_label():
     found = extract_fields([ocr_page([[("Member", 0.9), ("JD", 0.7), ("No.", 0.9), ("KMX185340249049", 0.8)]])],
                            TODAY)
     assert found["policy_id"].value == "KMX185340249049"
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ([("NPI:", 0.95), ("11:20736990", 0.87)], "1120736990"),  # a speck read inside the number
+    ([("NPI", 0.95), ("#", 0.9), ("4991941505", 0.94)], "1991941505"),  # 1 read as 4: the check digit says so
+])
+def test_an_npi_misread_by_ocr_is_repaired_for_review(words, value):
+    found = extract_fields([ocr_page([words])], TODAY)["npi"]
+    assert [f.value for f in found] == [value]
+    assert found[0].confidence < 0.9
+
+
+@pytest.mark.parametrize("words", [
+    [("Account", 0.95), ("4991941505", 0.94)],  # a first digit repaired only beside an NPI label
+    [("NPI:", 0.95), ("4991941506", 0.94)],  # no first digit passes the check
+    [("NPI:", 0.95), ("11:2073699", 0.87)],  # nine digits
+])
+def test_no_npi_repair_without_a_label_or_a_check(words):
+    assert extract_fields([ocr_page([words])], TODAY)["npi"] == []
+
+
+def test_npi_repairs_are_for_ocr_only():
+    page = ocr_page([[("NPI:", 1.0), ("4991941505", 1.0), ("11:20736990", 1.0)]])
+    text_page = Page(1, page.words, "", PageSource.TEXT_LAYER, 612, 792)
+    assert extract_fields([text_page], TODAY)["npi"] == []
