@@ -32,11 +32,12 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
                         r"[£$€580126}\]][0-9][0-9A-Z]\.[0-9A-Z]{1,4}|[0-9]{2}\.[0-9A-Z]{1,4}|1[0-9]{2})(?![\w\-/]|\.\d)"),
     # The second form: OCR read the "(" before a code as "1" ("197140)"); the recognizer keeps it only on OCR'd
     # pages, as a repair.
-    "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?(?![\w\-/]|\.\d)|"
+    # Modifiers follow a hyphen, one or several: "27447-RT", "64483-50", "29876-XS-RT", "93458-26".
+    "cpt": re.compile(r"(?<![\w\-/.$#])[0-9O]{4}[0-9FTU](?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z0-9])){0,3}(?![\w\-/]|\.\d)|"
                       r"(?<=\s[1Il|])\d{4}[0-9FTU](?=[)\]])"),
     # OCR reads a HCPCS letter in lower case and a zero as "o" now and then ("Jo178"): kept only on OCR'd pages.
-    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-Va-ceg-hj-mp-v£€][0-9Oo]{4}(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z]))?"
-                        r"(?![\w\-/]|\.\d)"),
+    "hcpcs": re.compile(r"(?<![\w\-/.$#])[A-CEG-HJ-MP-Va-ceg-hj-mp-v£€][0-9Oo]{4}"
+                        r"(?:-(?:[A-Z]{2}|[A-Z]\d|\d[A-Z0-9])){0,3}(?![\w\-/]|\.\d)"),
 }
 
 _PAGE_COUNTER = re.compile(r"\bP(?:AGE|AG|G)?\.?\s*0*(\d{1,3})\s*(?:/|OF)\s*0*(\d{1,3})\b", re.IGNORECASE)

@@ -122,7 +122,7 @@ _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # OCR splits a code at a space: a 7th character ("S83.241 A"), the digits after the dot ("H25. 11"), a last digit
 # ("H35.321 1"). The joined code must be in the code set.
 _TRAILING_PART = re.compile(r"(\.?) ([0-9A-Z]{1,3})(?![\w.])")
-_MODIFIER = re.compile(r"-[A-Z0-9]{2}$")
+_MODIFIER = re.compile(r"(?:-[A-Z0-9]{2})+$")
 _CATEGORY_III_T = re.compile(r"^0\d{3}7$")
 _NPI_SPECK = re.compile(r"[,:'’]")
 

@@ -147,6 +147,11 @@ ROWS = [
     # CPT and HCPCS.
     (["CPT: 27447"], "cpt", ["27447"], SURE),
     (["Procedure Code: 27447-RT, 0042T"], "cpt", ["27447", "0042T"], SURE),
+    # Numeric modifiers and several of them: bilateral, professional component, distinct site and side.
+    (["CPT code(s): 64483-50, +64484-50; supplies J3301 x6"], "cpt", ["64483", "64484"], SURE),
+    (["The requested codes are CPT 29881-RT, 29876-XS-RT."], "cpt", ["29881", "29876"], SURE),
+    (["Procedure codes 93458-26 and 92928-LC."], "cpt", ["93458", "92928"], SURE),
+    (["HCPCS: E0601-RR-NU"], "hcpcs", ["E0601"], SURE),
     (["Dallas, TX 75201"], "cpt", [], None),  # a ZIP code is no CPT code
     (["Suite 100, Austin TX 78701-1234"], "cpt", [], None),
     (["Phone (214) 555-0100 Fax 214-555-0199"], "cpt", [], None),
