@@ -297,6 +297,9 @@ _URGENT_WORDING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
+# A form's instruction about urgent requests in general, not a claim about this one: "For urgent cases (surgery
+# within 72 hours) call ...", "If urgent, fax to ...", "In case of an expedited review ...".
+_INSTRUCTION = re.compile(r"\b(?:for|if|in\s+case\s+of|all)\s+(?:an?\s+|all\s+)?$", re.IGNORECASE)
 _URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent|rush)\b", re.IGNORECASE)
 _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s+review|please\s+(?:comment|reply|"
                            r"recycle|call)|fyi)\b", re.IGNORECASE)
@@ -331,8 +334,8 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
     unanswered: tuple[int, int] | None = None  # a question about urgency whose answers may stand on the next line
     for number, line in enumerate(text.split("\n")):
         start, offset = offset, offset + len(line) + 1
-        if pa.is_masked(start, start + len(line)):
-            continue
+        if pa.is_masked(start, start + len(line), "fax_header"):
+            continue  # (a phone number or ZIP code on a line says nothing about its words)
         asked = asks_urgency(line)
         answer = read_answer(line, asked if asked is not None else 0, pa.view.ocr) \
             if asked is not None or unanswered is not None else None
@@ -374,7 +377,8 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
         for m in _URGENT_WORDING.finditer(line):
             # The words before it, the previous line's end included ("... it is not\nurgent review").
             before = text[max(0, start + m.start() - 12): start + m.end()].replace("\n", " ")
-            if not _NEGATED.search(before):
+            if not _NEGATED.search(before) and not _INSTRUCTION.search(text, max(0, start + m.start() - 20),
+                                                                       start + m.start()):
                 vote(True, 0.9, 0.86, start + m.start(), start + m.end(), "wording")
                 wording = True
         if wording:
@@ -415,7 +419,8 @@ def _wrapped_wording(text: str, newline: int) -> tuple[int, int] | None:
     window = text[begin:newline] + " " + text[newline + 1:stop]
     cut = newline - begin
     for m in _URGENT_WORDING.finditer(window):
-        if m.start() < cut < m.end() and not _NEGATED.search(window, max(0, m.start() - 12), m.end()):
+        if (m.start() < cut < m.end() and not _NEGATED.search(window, max(0, m.start() - 12), m.end())
+                and not _INSTRUCTION.search(window, max(0, m.start() - 20), m.start())):
             return begin + m.start(), begin + m.end()
     return None
 

@@ -77,8 +77,9 @@ class PageAnalysis:
     hits: list[LabelHit]
     masked: list[tuple[int, int, str]]
 
-    def is_masked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e, _ in self.masked)
+    def is_masked(self, start: int, end: int, role: str | None = None) -> bool:
+        """Whether a mask (of ``role``, or of any) overlaps [start, end)."""
+        return any(s < end and start < e and role in (None, r) for s, e, r in self.masked)
 
 
 def analysis(view: PageView, doc: Doc) -> PageAnalysis:

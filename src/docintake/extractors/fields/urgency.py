@@ -122,17 +122,24 @@ def read_boxes(line: str, ocr: bool) -> Reading | None:
 _URGENT_WORD = re.compile(rf"(?<![\w-])(?:{URGENT_OPTIONS})(?![\w-])", re.IGNORECASE)
 _ANSWER = re.compile(r"(?<![\w-])(?:(?P<yes>yes)|(?P<no>no))(?![\w-])", re.IGNORECASE)
 _QUESTION_REACH = 90  # characters from the urgent word to the question mark that closes its question
+# "Urgent:", "Expedited review (Y/N):" and then a box ("[", "(", "☐") before the first answer.
+_LABEL_COLON = re.compile(r"(?:\s*(?:request|review|care|case))?\s*(?:\(\s*y\s*/\s*n\s*\))?\s*:(?=\s*[\[(☐☒☑□■])",
+                          re.IGNORECASE)
 
 
 def asks_urgency(line: str) -> int | None:
     """Where the question about urgency on this line ends (just after its "?"), or None if none is asked.
 
     A question names urgency and closes with a question mark soon after: "Is this request urgent?",
-    "Expedited review requested?", "Does this request meet the criteria for an expedited review?"."""
+    "Expedited review requested?", "Does this request meet the criteria for an expedited review?". A label
+    with a colon asks it too when both answers follow it: "Urgent: [ ] Yes  [X] No"."""
     for m in _URGENT_WORD.finditer(line):
         mark = line.find("?", m.end())
         if mark != -1 and mark - m.end() <= _QUESTION_REACH:
             return mark + 1
+        colon = _LABEL_COLON.match(line, m.end())
+        if colon and {a.lastgroup for a in _ANSWER.finditer(line, colon.end())} == {"yes", "no"}:
+            return colon.end()
     return None
 
 

@@ -216,6 +216,13 @@ def test_urgency():
     # A wrapped negation stays a negation.
     (["The office says this is a routine follow-up and the patient asked that it is not",
       "urgent review, just a renewal."], False),
+    # A phone number on the line does not hide its words.
+    (["Faxed H&P and last office note to UM fax (608) 555-0123. Asked rep to process",
+      "as URGENT - per Dr Okonkwo a delay could seriously jeopardize her health."], True),
+    (["URGENT - please call the office at (608) 555-0123 with the determination."], True),
+    # A form's instruction about urgent requests in general says nothing of this one.
+    (["For urgent cases (surgery within 72 hours) call (469) 555-0165 before faxing."], False),
+    (["If an expedited review is needed, fax this form to 1-800-555-0100."], False),
 ])
 def test_urgency_wrapped_in_prose(lines: list[str], value: bool) -> None:
     assert fields_of(*lines)["urgent"].value is value
@@ -246,6 +253,9 @@ def test_a_reason_for_urgency(lines, value, band):
     (["Is this an urgent request?", "Member ID: W123456789"], False, UNSURE),
     (["Is this request urgent?", "No prior treatment has been tried."], False, UNSURE),  # prose, not an answer
     (["Urgent review needed?  [X] Yes  [X] No"], False, UNSURE),  # both ticked
+    # A label with a colon and boxed answers asks it too.
+    (["Urgent: [ ] Yes  [X] No", "For urgent cases (surgery within 72 hours) call (469) 555-0165."], False, SURE),
+    (["Urgent (Y/N): [X] Yes [ ] No"], True, SURE),
 ])
 def test_urgency_asked_as_a_question(lines, value, band):
     found = fields_of(*lines)["urgent"]
