@@ -757,6 +757,15 @@ _HONORIFIC_NAME = re.compile(
 _PROSE_PATIENT = re.compile(
     rf"\b(?:the\s+patient(?:,|\s+is)?|(?i:pt)\.?(?:,|\s+is)?|(?i:patient\s+is))\s+({_W})\s+(?:[A-Z]\.?\s+)?({_W})"
     r"(?=\s*[,(;]|\.\s|\s+(?:DOB|D\.O\.B|born|is|was|who|has|had|and|with)\b)")
+# A full name that the sentence goes on to date or age, or to examine: "Precert needed for Cornelius S. Ingram (36
+# y/o M)", "Pt is a 63 y/o M, Edwina Vantreese, DOB 11/24/1962", "Delphine J. Blackwood was evaluated on ...".
+_CUED_NAME = re.compile(
+    rf"(?<![\w.])({_W})[ ](?:[A-Z]\.[ ])?({_W})(?=[ ]?(?:[,(][ ]?)?(?:DOB\b|D\.O\.B\.|date[ ]of[ ]birth\b|born\b|"
+    r"\d{1,3}[ ]?(?:y/?o\b|-year-old\b|year[ ]old\b))|[ ](?:was|is[ ]being)[ ](?:evaluated|seen|examined)\b)")
+# Words of a practice's or a plan's name, never of a person's.
+_PLACE_WORDS = frozenset(
+    "hospital clinic center centre health medical medicine plan group care services associates partners pharmacy "
+    "imaging surgery surgical institute university county community memorial regional general specialty".split())
 # An EHR note's unlabelled header line: "WHITLOCK, VERITY E   MRN: 4966324   29 y.o. M" (the name in capitals,
 # last name first, and on the same line the chart's identity: MRN, DOB, age and sex).
 _HEADER_NAME = re.compile(r"(?m)^[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'\-]+)?),[ \t]?"
@@ -770,10 +779,10 @@ def honorific_names(page: PageAnalysis) -> list[Candidate]:
     out: list[Candidate] = []
     text = page.view.text
     found = [(m.group(1), m.group(2), m.start(1), m.end(2))
-             for pattern in (_HONORIFIC_NAME, _PROSE_PATIENT) for m in pattern.finditer(text)]
+             for pattern in (_HONORIFIC_NAME, _PROSE_PATIENT, _CUED_NAME) for m in pattern.finditer(text)]
     found += [(m.group(2), m.group(1), m.start(1), m.end(2)) for m in _HEADER_NAME.finditer(text)]
     for first, last, start, end in found:
-        if {first.lower(), last.lower()} & _NOT_NAMES or len(first) < 2 or len(last) < 2:
+        if {first.lower(), last.lower()} & (_NOT_NAMES | _PLACE_WORDS) or len(first) < 2 or len(last) < 2:
             continue
         if page.is_masked(start, end):
             continue

@@ -150,3 +150,26 @@ def test_a_row_led_by_a_worded_date_is_a_row_of_codes() -> None:
                       "October 31, 2026  38525  LT  Excision of deep axillary lymph node(s)  1")
     assert set(values(found["cpt"])) == {"19301", "38525"}
     assert values(found["service_date"]) == ["2026-10-31"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Precert needed for Cornelius S. Ingram (36 y/o M). His date of birth is 03/27/1990.",
+     {"first": "Cornelius", "last": "Ingram"}),
+    ("Pt is a 63 y/o M, Edwina Vantreese, DOB 11/24/1962; his Medicare number is on file.",
+     {"first": "Edwina", "last": "Vantreese"}),
+    ("Delphine J. Blackwood was evaluated on Nov 14, 2026 for paraplegia, unspecified.",
+     {"first": "Delphine", "last": "Blackwood"}),
+])
+def test_a_name_the_sentence_goes_on_to_date_or_examine(line: str, expected: dict[str, str]) -> None:
+    found = fields_of("PHONE NOTE", line)["patient_name"]
+    assert values(found) == [expected]
+    assert found.confidence < 0.9  # prose: a clerk confirms
+
+
+@pytest.mark.parametrize("lines", [
+    ["Lakeview Community Hospital DOB verification is done at the front desk."],  # a place, not a person
+    ["6. Clinical Information", "DOB 03/27/1990"],  # a heading over the next line's label
+    ["Referred by Malcolm Nakamura, MD. Injured on Mar 31, 2026."],
+])
+def test_no_name_without_its_cue_on_the_same_line(lines: list[str]) -> None:
+    assert fields_of("NOTE", *lines)["patient_name"] is None
