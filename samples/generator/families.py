@@ -13,6 +13,7 @@ from samples.generator import family_behavioral as behavioral
 from samples.generator import family_callnote as callnote
 from samples.generator import family_clinical as clinical
 from samples.generator import family_dates as dates
+from samples.generator import family_equipment as equipment
 from samples.generator import family_facesheet as facesheet
 from samples.generator import family_forms as forms
 from samples.generator import family_general as general
@@ -22,6 +23,7 @@ from samples.generator import family_infusion as infusion
 from samples.generator import family_inpatient as inpatient
 from samples.generator import family_ordersheet as ordersheet
 from samples.generator import family_other as other
+from samples.generator import family_pharmacy as pharmacy
 from samples.generator import family_records as records
 from samples.generator import family_surgery as surgery
 from samples.generator import family_therapy as therapy
@@ -36,11 +38,13 @@ GROUPS: dict[str, dict[str, FamilyFn]] = {
     "request_forms": {
         "behavioral_health_treatment_request": behavioral.behavioral_health_treatment_request,
         "continuation_request": dates.continuation_request,
+        "equipment_medical_necessity_certificate": equipment.equipment_medical_necessity_certificate,
         "facesheet_precert_request": facesheet.facesheet_precert_request,
         "home_health_plan_of_care": homehealth.home_health_plan_of_care,
         "imaging_order_checklist": ordersheet.imaging_order_checklist,
         "infusion_referral_form": infusion.infusion_referral_form,
         "inpatient_admission_notification": inpatient.inpatient_admission_notification,
+        "medication_prior_auth_request": pharmacy.medication_prior_auth_request,
         "outpatient_therapy_request": therapy.outpatient_therapy_request,
         "plan_branded_pa": forms.plan_branded_pa,
         "precert_grid_form": general.precert_grid_form,
@@ -87,6 +91,8 @@ _TUNE_TYPES: dict[str, str] = {
     "behavioral_health_treatment_request": "pa_request_form",
     "inpatient_admission_notification": "pa_request_form",
     "surgery_precert_request": "pa_request_form",
+    "equipment_medical_necessity_certificate": "pa_request_form",
+    "medication_prior_auth_request": "pa_request_form",
 }
 # Every family (tune and held out) -> its document_type.
 DOCUMENT_TYPES: dict[str, str] = {**_TUNE_TYPES, **{f: t for f, (_, t, _) in heldout.HELDOUT.items()}}

@@ -80,6 +80,8 @@ INF = "infusion_referral_form"
 BH = "behavioral_health_treatment_request"
 INP = "inpatient_admission_notification"
 SURG = "surgery_precert_request"
+EQUIP = "equipment_medical_necessity_certificate"
+RX = "medication_prior_auth_request"
 GRID, SLR, CLN, COVER_X = "grid_request_form", "service_line_request", "clinical_letter_note", "fax_cover_transmittal"
 DRUG, NOA = "drug_pa_form", "admission_notification"
 OON, SBK = "oon_exception_request", "surgical_booking_note"
@@ -334,6 +336,27 @@ PLAN: tuple[Sample, ...] = (
     _s("surg_xlsx", "xlsx", SURG, plan_style="medicaid", scenario=4),
     _s("surg_txt_utf8", "txt_utf8", SURG, plan_style="generic", scenario=8, urgent=False),
     _s("surg_rtf_accented", "rtf", SURG, accented=True, plan_style="blue", scenario=1, hcpcs=False),
+    # --- tune, session 6: DME certificate of medical necessity / standard written order / supplier letter
+    _s("cmn_text", "pdf_text", EQUIP, plan_style="mbi", scenario=11, hcpcs=True, urgent=False),
+    _s("cmn_efax", "pdf_text", EQUIP, plan_style="blue", scenario=2, hcpcs=True, fax_header=True, urgent=True),
+    _s("cmn_fax_fine", "tiff_g4", EQUIP, plan_style="medicaid", scenario=12, hcpcs=True, urgent=False),
+    _s("cmn_fax_packet_standard", "tiff_g3", COVER_T, EQUIP, plan_style="mbi", scenario=5, hcpcs=True, urgent=True),
+    _s("cmn_scanned", "pdf_scanned", EQUIP, plan_style="generic", scenario=0, hcpcs=True),
+    _s("cmn_docx", "docx", EQUIP, plan_style="mbi", scenario=1, urgent=False),
+    _s("cmn_xlsx", "xlsx", EQUIP, plan_style="blue", scenario=3, hcpcs=False),
+    _s("cmn_txt_utf8", "txt_utf8", EQUIP, plan_style="medicaid", scenario=10, hcpcs=True, urgent=False),
+    _s("cmn_rtf_accented", "rtf", EQUIP, accented=True, plan_style="mbi", scenario=12, urgent=False),
+    # --- tune, session 6: medication prior authorization / coverage determination (pharmacy and medical benefit)
+    _s("rx_text", "pdf_text", RX, plan_style="mbi", scenario=5, urgent=False),
+    _s("rx_efax", "pdf_text", RX, plan_style="blue", scenario=7, hcpcs=True, fax_header=True, urgent=True),
+    _s("rx_fax_fine", "tiff_g4", RX, plan_style="medicaid", scenario=15, urgent=False),
+    _s("rx_fax_packet_standard", "tiff_g3", COVER_T, RX, plan_style="generic", scenario=3, hcpcs=True, urgent=True),
+    _s("rx_scanned", "pdf_scanned", RX, plan_style="mbi", scenario=9, urgent=False),
+    _s("rx_docx", "docx", RX, plan_style="generic", scenario=4, urgent=False),
+    _s("rx_xlsx", "xlsx", RX, plan_style="medicaid", scenario=13, hcpcs=True),
+    _s("rx_txt_utf8", "txt_utf8", RX, plan_style="blue", scenario=8, urgent=True),
+    _s("rx_rtf_accented", "rtf", RX, accented=True, plan_style="mbi", scenario=11, hcpcs=True),
+    _s("rx_acroform", "pdf_acroform", RX, plan_style="blue", scenario=2, urgent=False),
     # --- heldout, written blind: grid form (labels above boxes), service-line request, clinic letter, transmittal
     _s("grid_text", "pdf_text", GRID, plan_style="blue"),
     _s("grid_acroform", "pdf_acroform", GRID, plan_style="generic", urgent=True),
