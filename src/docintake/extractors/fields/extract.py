@@ -286,20 +286,26 @@ def _check_dates(fields: dict[str, object]) -> None:
 
 
 _URGENT_WORDING = re.compile(
+    # (Not an authorization's period or end: "current auth period", "the current approval ends" as OCR reads
+    # "current" now and then.)
     r"\b(?:urgent|expedited|emergent|rush)\s*(?:\([^)]{0,20}\)[\s,]*)?(?:request|review|order|delivery|(?:prior\s*)?auth(?:orization)?|"
-    r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)|\bexpedite\s+(?:this|the|review)|"
+    r"pre-?cert(?:ification)?|appeal|case|admission|determination|approval|decision|processing|handling)s?"
+    r"(?!\w|\s+(?:period|ends?|expires?|expiration|dates?|through|thru|on\s+file)\b)|\bexpedite\s+(?:this|the|review)|"
     r"\brequest(?:ed|ing)?\s+(?:an?\s+)?(?:urgent|expedited)\b|\bhandled?\s+(?:as\s+)?(?:an?\s+)?(?:urgent|expedited)\b|"
     r"\b(?:process|treat|handle|review)(?:ed)?\s+(?:this\s+|it\s+)?as\s+(?:an?\s+)?(?:urgent|expedited)\b|"
     r"^\W*(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE)(?:\W+(?:URGENT|EXPEDITED|TIME[\s-]SENSITIVE|RUSH))*\W*$|"
     # A line flagged at its start ("URGENT: ...", "URGENT - ...", "** URGENT ** ...", "URGENT / EXPEDITE"), and a plea
     # to hurry ("please expedite", "please rush").
-    r"^\W*(?:URGENT|EXPEDITED)\s*(?:[:\-–—!/]|\*+)|\bplease\s+(?:expedite|rush)\b",
+    r"^\W*(?:URGENT|EXPEDITED)\s*(?:[:\-–—!/]|\*+)|\bplease\s+(?:expedite|rush)\b|"
+    # A typed value, not a menu: "Request priority:  Urgent / expedited", "Review type: Expedited".
+    r"\b(?:priority|review\s+type|request\s+type|type\s+of\s+(?:request|review))\s*:\s*(?:urgent|expedited|emergent)\b"
+    r"(?![ \t]*(?:[/,|]|or)?[ \t]*(?:standard|routine|non|regular|normal|elective))",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEGATED = re.compile(r"\b(?:non|not)(?:[\s\-]+(?:an?|the|as))?[\s\-]*(?:urgent|expedited)", re.IGNORECASE)
 # A form's instruction about urgent requests in general, not a claim about this one: "For urgent cases (surgery
 # within 72 hours) call ...", "If urgent, fax to ...", "In case of an expedited review ...".
-_INSTRUCTION = re.compile(r"\b(?:for|if|in\s+case\s+of|all)\s+(?:an?\s+|all\s+)?$", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"\b(?:for|if|in\s+case\s+of|all|other|any)\s+(?:an?\s+|all\s+|other\s+)?$", re.IGNORECASE)
 _URGENT_OPTION = re.compile(r"(?<![\w-])(?:urgent|expedited|emergent|rush)\b", re.IGNORECASE)
 _OTHER_OPTION = re.compile(r"\b(?:non-?\s?urgent|standard|routine|elective|for\s+review|please\s+(?:comment|reply|"
                            r"recycle|call)|fyi)\b", re.IGNORECASE)

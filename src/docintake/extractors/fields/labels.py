@@ -146,8 +146,22 @@ LABELS: tuple[Label, ...] = (
     _l("service_date", r"admitted\s*(?:as\s*an?\s*inpatient|to\s*(?:our|the|this)\b[^.;\n\d]{0,40}?)\s*on", 0.8),
     _l("service_date", r"date\s*of\s*(?:the\s*)?(?:procedure|surgery|admission|treatment)", column=True),
     _l("service_date", r"(?:scheduled|planned|anticipated|requested|proposed|target)\s*"
-       r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*)?date",
+       r"(?:service\s*|surgery\s*|procedure\s*|dose\s*|infusion\s*|injection\s*|session\s*|treatment\s*|"
+       r"administration\s*|delivery\s*)?date",
        column=True),
+    # Equipment and drugs are asked for from the day they are needed: "Date Needed", "Initial date needed", "Date of
+    # initial need", "Date needed by"; a drug's coverage from a date: "Coverage requested from".
+    _l("service_date", r"(?:initial\s*)?date\s*(?:of\s*)?(?:initial\s*)?need(?:ed)?(?:\s*by)?|needed\s*by\s*date|"
+       r"coverage\s*requested\s*(?:from|start(?:ing)?)|requested\s*coverage\s*(?:from|start)(?:\s*date)?", column=True),
+    # A certificate of medical necessity's "Initial Date" (of the need; "Revised" and "Recertification" follow).
+    _l("service_date", r"initial\s*date(?!\s*of)|initial\s*(?=\(\s*mm/dd/yy)", 0.8, column=True),
+    # The certification's columns alone in their cells ("INITIAL | Revised | RECERTIFICATION" over the dates): a
+    # revision's or recertification's date is the one asked for now, the initial one only when it stands alone.
+    _l("service_date", r"(?<![^\t\n])(?:recertification|revised|revision)(?:\s*date)?(?=[ ]?[\t\n]|[ ]?$)",
+       column=True),
+    _l("service_date", r"(?<![^\t\n])initial(?=[ ]?[\t\n]|[ ]?$)", 0.8, column=True),
+    # Equipment's date of service is the day it was delivered ("Date delivered").
+    _l("service_date", r"date\s*delivered|delivered\s*on", 0.8, column=True),
     # "Dates requested: from S to E"; "authorize 12 sessions ... for the period S - E".
     _l("service_date", r"dates?\s*requested(?:\s*:?\s*from)?", column=True),
     _l("service_date", r"(?:for|during)\s*the\s*(?:requested\s*|certification\s*|authorization\s*|treatment\s*)?"
@@ -193,8 +207,8 @@ LABELS: tuple[Label, ...] = (
        column=True),
     # A therapy or home-health plan's certification: "Plan of Care Dates: S to E", "POC Dates", "Certification
     # From", "Cert Period Start", "Episode Dates"; the plan of care is what the request asks to authorize.
-    _l("service_date", r"(?:plan\s*of\s*(?:care|treatment)|\bPOC|certification|cert\.?|episode)\s*"
-       r"(?:dates?|period)(?:\s*(?:from|start|begin(?:s|ning)?))?|(?:certification|cert\.?)\s*(?:from|start|begin)"
+    _l("service_date", r"(?:plan\s*of\s*(?:care|treatment)|\bPOC|(?:re)?certification|(?:re)?cert\.?|episode)\s*"
+       r"(?:dates?|period)(?:\s*(?:from|start|begin(?:s|ning)?))?|(?:re)?(?:certification|cert\.?)\s*(?:from|start|begin)"
        r"(?:\s*date)?", column=True),
     # An exam, study or appointment the order asks for: "Preferred Exam Date", "Requested Appointment Date".
     _l("service_date", r"(?:preferred|requested|scheduled|planned|desired)\s*(?:exam|study|test|appointment|appt\.?|"
@@ -206,8 +220,8 @@ LABELS: tuple[Label, ...] = (
     # header, so it owns only what stands beside or just under it.
     _l("service_date",
        r"requested\s*(?:extension|renewal|continuation)|(?:extension|renewal|continuation)\s*requested"),
-    _l("service_date", r"(?:continu|resum|extend|extension)\w*\b[^.;\n]{0,80}?\b(?:beginning|starting)(?:\s*on)?",
-       0.8),
+    _l("service_date", r"(?:continu|resum|extend|extension|renew)\w*\b[^.;\n]{0,80}?\b(?:beginning|starting|from)"
+       r"(?:\s*on)?", 0.8),
     # Reference ID of the case.
     _l("reference_id", r"ref(?:erence)?\.?\s*(?:id\b|#|no\.?|number)|ref(?:erence)?\s*(?=:)", 0.9),
     _l("reference_id", r"case\s*(?:ref(?:erence)?|id\b|#|number|no\.?)(?:\s*(?:id\b|#|number|no\.?))?"),

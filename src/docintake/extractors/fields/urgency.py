@@ -163,7 +163,9 @@ def read_answer(line: str, start: int, ocr: bool) -> Reading | None:
     if ticked:
         return None  # both ticked: a clerk decides
     missing = [o for o in answers if o.box is Box.MISSING]
-    if (len(answers) == 1 and missing and line[start:answers[0].start].strip(" \t:-") == ""
+    # (A definition in parentheses may stand between the question and its typed answer.)
+    between = re.sub(r"\([^()]*\)", "", line[start:answers[0].start]) if answers else ""
+    if (len(answers) == 1 and missing and between.strip(" \t:-") == ""
             and not re.search(r"[^\W\d_]", line[answers[0].end:].split("\t", 1)[0])):
         o = answers[0]  # "Expedited review requested?  No": typed, not ticked; "No prior treatment..." is prose
         return Reading(o.urgent, not ocr, o.start, o.end)

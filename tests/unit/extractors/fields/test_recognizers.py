@@ -297,3 +297,19 @@ def test_geometric_pairing_value_under_label_and_table_columns():
     assert [f.value for f in found["icd10"]] == ["M17.11", "M23.205"]
     box = found["policy_id"].bbox
     assert box is not None and 0.09 < box.x0 < 0.11 and 0.12 < box.y0 < 0.13
+
+
+@pytest.mark.parametrize(("lines", "value", "band"), [
+    (["Request priority:  Urgent / expedited"], True, SURE),  # typed, not a menu
+    (["Request priority:\turgent\tRoutine"], False, UNSURE),  # a menu whose boxes the reader lost
+    (["Hospital discharges and other urgent requests: call (888) 555-0108 before faxing."], False, UNSURE),
+    # The answer typed after a definition in parentheses.
+    (["Q10  Does the prescriber request an expedited review? (Applying the standard time frame could seriously "
+      "jeopardize the patient's life or health.)  Yes"], True, SURE),
+    # An authorization's period or end is no urgency ("current" as OCR reads it now and then).
+    (["Urgent auth period: 10/01/2026 - 11/30/2026"], False, UNSURE),
+    (["Dose stable since 2025 with a good response; the urgent approval ends December 31, 2026."], False, UNSURE),
+])
+def test_urgency_typed_or_described(lines, value, band):
+    found = fields_of("REQUEST", "Section 2", *lines)["urgent"]
+    assert found.value is value and band[0] <= found.confidence <= band[1], found.explanation

@@ -173,3 +173,29 @@ def test_a_name_the_sentence_goes_on_to_date_or_examine(line: str, expected: dic
 ])
 def test_no_name_without_its_cue_on_the_same_line(lines: list[str]) -> None:
     assert fields_of("NOTE", *lines)["patient_name"] is None
+
+
+# Equipment and drugs: the day they are needed, delivered, or the coverage asked for; a certificate's
+# initial / revised / recertification columns.
+EQUIPMENT_AND_DRUGS = [
+    (["Date of order: 2026-11-08    Last office visit: 2026-10-14    Date Needed: 2026-12-14"], "2026-12-14"),
+    (["Order type:            New order", "Date of initial need:  20-DEC-2026"], "2026-12-20"),
+    (["Verbal order date: 11/07/2026 Face-to-face evaluation date: 10/24/2026 Date needed by: 01/02/2027"],
+     "2027-01-02"),
+    (["Initial date needed\tNov 26, 2026\tRevised\t\tRecertification"], "2026-11-26"),
+    (["INITIAL\tRevised\tRECERTIFICATION", "11/14/2025\tN/A\t11/18/2026"], "2026-11-18"),
+    (["Recertification period begins\t31-OCT-2026"], "2026-10-31"),
+    (["Verbal order date\tDate delivered", "29-OCT-2026\t04-NOV-2026"], "2026-11-04"),
+    (["Order date: 11/14/2026 Anticipated delivery date: 12/26/2026 | Length of need: 12"], "2026-12-26"),
+    (["5. Planned administration date\tDecember 22, 2026"], "2026-12-22"),
+    (["5. Coverage requested from: 11/12/2026"], "2026-11-12"),
+    (["Please renew the authorization for continued use from 11/09/26."], "2026-11-09"),
+    # Not the day asked for: the order, the last visit, an initial date of something else.
+    (["Date of order: 2026-11-08    Last office visit: 2026-10-14"], None),
+    (["Initial date of injury: 03/02/2026"], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), EQUIPMENT_AND_DRUGS)
+def test_the_day_equipment_or_a_drug_is_asked_for(lines: list[str], expected: str | None) -> None:
+    _check(lines, expected)
