@@ -11,6 +11,7 @@ from docintake.extractors.fields.coverage import Section, in_secondary, sections
 from docintake.extractors.fields.menus import menu_marks
 from docintake.extractors.fields.nlp import analyse
 from docintake.extractors.fields.recognizers import (
+    PROSE_LINE,
     Candidate,
     analysis,
     date_candidates,
@@ -408,7 +409,6 @@ def _urgency(pa) -> list[tuple[bool, float, Candidate | None]]:  # noqa: ANN001 
 
 
 _WRAP_REACH = 40  # characters on each side of a line break that one piece of wording may span
-_PROSE_LINE = 45  # a line this long that breaks mid-sentence is wrapped prose, not a heading
 
 
 def _wrapped_wording(text: str, newline: int) -> tuple[int, int] | None:
@@ -418,7 +418,7 @@ def _wrapped_wording(text: str, newline: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, newline) + 1
     stop = text.find("\n", newline + 1)
     stop = len(text) if stop < 0 else stop
-    if newline - line_start < _PROSE_LINE or asks_urgency(text[newline + 1:stop]) is not None:
+    if newline - line_start < PROSE_LINE or asks_urgency(text[newline + 1:stop]) is not None:
         return None  # a heading ("Therapy Authorization Request") over a question is no wrapped sentence
     begin = max(line_start, newline - _WRAP_REACH)
     stop = min(stop, newline + 1 + _WRAP_REACH)

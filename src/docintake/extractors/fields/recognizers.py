@@ -314,8 +314,8 @@ _CONTEXT = {
     "diagnosis": re.compile(r"\b(?:diagnos[ie]s|dx|icd|condition|history\s*of)\b", re.IGNORECASE),
 }
 _SENTENCE_BACK = 80
-_PROSE_LINE = 45  # a line this long that ends without a stop is prose wrapped onto the next,
-_PROSE_WORDS = 6  # when it has words in lower case (a menu of boxes, a table's row has few) and no cells
+PROSE_LINE = 45  # a line this long that breaks mid-sentence is wrapped prose (a heading or a form's field is shorter)
+_PROSE_WORDS = 6  # ... when it has words in lower case (a menu of boxes, a table's row has few) and no cells
 
 
 def _sentence_before(text: str, at: int) -> str:
@@ -327,7 +327,7 @@ def _sentence_before(text: str, at: int) -> str:
     if begin > 0 and at - begin < _SENTENCE_BACK and not re.search(r"[.!?]\s", back):
         prev_begin = text.rfind("\n", 0, begin - 1) + 1
         prev = text[prev_begin:begin - 1]
-        if (len(prev.strip()) >= _PROSE_LINE and not re.search(r"[.!?:]\W*$", prev) and "\t" not in prev + back
+        if (len(prev.strip()) >= PROSE_LINE and not re.search(r"[.!?:]\W*$", prev) and "\t" not in prev + back
                 and "|" not in prev and len(re.findall(r"\b[a-z]{3,}\b", prev)) >= _PROSE_WORDS):
             back = prev[-(_SENTENCE_BACK - len(back)):] + " " + back
     return re.split(r"[.!?]\s", back)[-1]
