@@ -238,7 +238,8 @@ LABELS: tuple[Label, ...] = (
     _l("patient_name", r"name\s*\(\s*last\s*,\s*first(?:\s*,?\s*m\.?i\.?)?\s*\)", 0.8),
     _l("patient_name", r"patient\s*[:;]|pt\.?\s*name|pt\s*:", 0.9),  # not "PT;": a therapist's credentials
     _l("patient_name", r"RE\s*:", 0.6),
-    _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient)\s*[:;]", 0.8),  # ";": OCR's colon
+    # ";": OCR's colon.
+    _l("patient_name", r"(?:member|client|insured|consumer|enrollee|recipient|beneficiary)\s*[:;]", 0.8),
     _l("patient_name", r"name[ ]?:", 0.5),  # not over a dot leader: "Last Name .....:" is the longer label
     # A spreadsheet's or table's label cell, with no colon: "Name | Rosalind Ravenscroft", "RE | Doe, Jane".
     _l("patient_name", r"(?<![^\t\n])(?:name|(?-i:RE))(?=[ ]?\t)", 0.2),
@@ -252,10 +253,10 @@ LABELS: tuple[Label, ...] = (
     # Only pointers (evidence-only strength: never a rival to a name a patient label found): a bare "Last:" /
     # "First:" pair under a section heading, a "Last  First  MI" heading over the boxes, the insured's name boxes
     # (the insured may be a parent).
-    _l("name_last", r"(?<![^\t\n])last[ ]?(?=:)|last(?=[ \t]+first(?:[ \t]+m\.?i\.?)?[ ]*(?:\n|$))|"
+    _l("name_last", r"(?<![^\t\n])last[ ]?(?=[:\t])|last(?=[ \t]+first(?:[ \t]+m\.?i\.?)?[ ]*(?:\n|$))|"
        r"(?:insured|subscriber)(?:'s)?\s*last(?:\s*name)?", 0.2),
-    _l("name_first", r"(?<![^\t\n])first[ ]?(?=:)|(?:(?<=last )|(?<=last\t)|(?<=last  ))first(?=(?:[ \t]+m\.?i\.?)?[ ]*"
-       r"(?:\n|$))|(?:insured|subscriber)(?:'s)?\s*first(?:\s*name)?", 0.2),
+    _l("name_first", r"(?<![^\t\n])first[ ]?(?=[:\t])|(?:(?<=last )|(?<=last\t)|(?<=last  ))first"
+       r"(?=(?:[ \t]+m\.?i\.?)?[ ]*(?:\n|$))|(?:insured|subscriber)(?:'s)?\s*first(?:\s*name)?", 0.2),
     # NPI.
     _l("npi", rf"NPI{_NO}?", column=True),
     _l("npi", rf"NP[lLT1|]{_NO}?", 0.9, column=True),  # "NPI" as OCR reads it: "NPL", "NPT", "NP1"

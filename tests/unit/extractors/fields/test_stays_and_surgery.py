@@ -199,3 +199,16 @@ EQUIPMENT_AND_DRUGS = [
 @pytest.mark.parametrize(("lines", "expected"), EQUIPMENT_AND_DRUGS)
 def test_the_day_equipment_or_a_drug_is_asked_for(lines: list[str], expected: str | None) -> None:
     _check(lines, expected)
+
+
+@pytest.mark.parametrize(("lines", "expected", "sure"), [
+    (["Beneficiary: MERRIWEATHER, CORINNE   DOB: Sep 11, 1940   - page 2"],
+     {"first": "Corinne", "last": "Merriweather"}, False),
+    # Bare Last / First cells in one row: only a pointer.
+    (["Beneficiary Information", "Last\tMERRIWEATHER\tFirst\tCorinne\tMI\tF"],
+     {"first": "Corinne", "last": "Merriweather"}, False),
+])
+def test_more_ways_to_name_the_patient(lines: list[str], expected: dict[str, str], sure: bool) -> None:
+    found = fields_of(*lines)["patient_name"]
+    assert values(found) == [expected]
+    assert (found.confidence >= 0.9) is sure
