@@ -148,11 +148,13 @@ def _text_layer(page: pdfplumber.page.Page, frame: _Frame) -> list[tuple[str, BB
 
 def _form_tokens(page: pdfplumber.page.Page, frame: _Frame) -> list[tuple[str, BBox, float]]:
     tokens = []
+    width, height = frame.size
+    aspect = height / width if width > 0 and height > 0 else None
     for value in page_values(page.page_obj.annots):
         x0, y0, x1, y1 = value.rect
         box = frame.fraction(frame.box(((x0, y0), (x1, y1))))
         if box is not None:
-            tokens.extend((word, word_box, 1.0) for word, word_box in split_value(value.lines, box))
+            tokens.extend((word, word_box, 1.0) for word, word_box in split_value(value.lines, box, aspect))
     return tokens
 
 

@@ -159,17 +159,28 @@ def page_values(annots: object) -> Iterator[FormValue]:
             yield FormValue(lines, rect)
 
 
-def split_value(lines: tuple[str, ...], box: BBox) -> list[tuple[str, BBox]]:
-    """Words of a value with boxes: the box's height shared by its lines, each line's width by character count."""
+# A character's advance as a share of the line's height, about what a viewer draws a field's text at.
+_CHAR_ADVANCE = 0.6
+
+
+def split_value(lines: tuple[str, ...], box: BBox, aspect: float | None = None) -> list[tuple[str, BBox]]:
+    """Words of a value with boxes: the box's height shared by its lines, each line set from the box's left edge.
+
+    ``aspect`` (page height / width) lets a character take the width a viewer gives it at that line height, so a
+    short value in a wide box keeps its words together ("Abernathy, Yardley" is one cell, not two); without it,
+    or when the line would not fit, a line's characters share the box's width."""
     out: list[tuple[str, BBox]] = []
     line_height = (box.y1 - box.y0) / len(lines)
     for i, line in enumerate(lines):
         words = [line] if line in (CHECKED, UNCHECKED) else line.split()
         y0 = box.y0 + i * line_height
         total = sum(len(w) for w in words) + max(len(words) - 1, 0)  # spaces take their share too
+        advance = (box.x1 - box.x0) / total
+        if aspect is not None:
+            advance = min(advance, _CHAR_ADVANCE * line_height * aspect)
         x = box.x0
         for word in words:
-            width = (box.x1 - box.x0) * len(word) / total
+            width = advance * len(word)
             out.append((word, BBox(round(x, 5), round(y0, 5), round(x + width, 5), round(y0 + line_height, 5))))
-            x += width + (box.x1 - box.x0) / total
+            x += width + advance
     return out

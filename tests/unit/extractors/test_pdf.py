@@ -101,6 +101,20 @@ def test_a_value_is_spread_over_its_widget_by_character_count(ctx):
     assert (last.bbox.x1 - last.bbox.x0) == pytest.approx(5.5 * (first.bbox.x1 - first.bbox.x0), rel=0.01)
 
 
+def test_a_short_value_in_a_wide_widget_keeps_its_words_together(ctx):
+    # 350 pt wide, 20 pt high: a viewer sets "Abernathy, Yardley" from the left at the box's text size; spread over
+    # the whole width, its space would have looked like a gap between two cells.
+    page_spec = {**FIELD_CHAIN_PAGE, "field": "<< /FT /Tx /T (name) /V (Abernathy, Yardley)",
+                 "annots": ["<< /Type /Annot /Subtype /Widget /Rect [200 690 550 710] /Parent {parent} >>"]}
+    (page,) = read_pdf(raw_pdf([page_spec]), ctx)
+    first, last = _word(page, "Abernathy,"), _word(page, "Yardley")
+    assert first.bbox.x0 == pytest.approx(200 / 612, abs=1e-3)
+    advance = (first.bbox.x1 - first.bbox.x0) / len("Abernathy,")
+    assert advance * 612 == pytest.approx(12.0, rel=0.02)  # 0.6 of the 20 pt line
+    assert last.bbox.x0 - first.bbox.x1 == pytest.approx(advance, rel=0.01)  # one space between them
+    assert last.bbox.x1 < 550 / 612
+
+
 def test_parent_field_values_stamps_and_notes_are_read(ctx):
     (page,) = read_pdf(raw_pdf([FIELD_CHAIN_PAGE]), ctx)
     assert page.text.splitlines() == ["Subscriber ID: W987654321", "[X] Urgent request", "Call back 555-0100",
