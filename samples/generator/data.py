@@ -112,6 +112,15 @@ def fmt_date(d: dt.date, style: str) -> str:
     return d.isoformat()
 
 
+def distinct_date(day: dt.date, taken: set[dt.date], step: int = -1) -> dt.date:
+    """``day``, or the nearest day ``step`` days at a time away from it that no other date of the document holds;
+    the day returned is added to ``taken``."""
+    while day in taken:
+        day += dt.timedelta(days=step)
+    taken.add(day)
+    return day
+
+
 def fictional_phone(rng: Random) -> str:
     """A 555-01xx number (reserved for fiction) in one of the usual printings."""
     area = rng.choice(("217", "312", "469", "601", "614", "608", "800", "888"))

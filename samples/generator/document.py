@@ -43,6 +43,11 @@ class KV:
         return self.keys[i] if i < len(self.keys) else None
 
 
+def kv(rows: list[tuple[str, str]], heading: str = "", cols: int = 2, keys: tuple[str | None, ...] = ()) -> KV:
+    """A KV of these rows in ``cols`` columns, never more columns than rows nor fewer than one."""
+    return KV(tuple(rows), cols=max(1, min(cols, len(rows))), keys=keys, heading=heading)
+
+
 @dataclass(frozen=True)
 class Table:
     header: tuple[str, ...]

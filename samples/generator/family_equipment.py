@@ -63,9 +63,8 @@ from dataclasses import dataclass, field
 from random import Random
 
 from samples.generator.codes import SCENARIOS, billable_icd10
-from samples.generator.data import CITIES, STREETS, Case, fictional_phone, fmt_date, make_npi
+from samples.generator.data import CITIES, STREETS, Case, distinct_date, fictional_phone, fmt_date, make_npi
 from samples.generator.document import (
-    KV,
     Banner,
     Block,
     Checks,
@@ -78,6 +77,7 @@ from samples.generator.document import (
     Text,
     Title,
     Truth,
+    kv,
 )
 from samples.generator.flow import to_text
 
@@ -454,13 +454,6 @@ class _Ctx:
 
 
 # --- the timeline -----------------------------------------------------------------------------------------------
-def _unique(day: dt.date, taken: set[dt.date], step: int = -1) -> dt.date:
-    while day in taken:
-        day += step * _DAY
-    taken.add(day)
-    return day
-
-
 def _timeline(case: Case, rng: Random, mode: str) -> dict[str, dt.date]:
     """The service date S and every distracting date; none equals S or the DOB."""
     s = case.service_date
@@ -469,34 +462,34 @@ def _timeline(case: Case, rng: Random, mode: str) -> dict[str, dt.date]:
     taken = {s, case.dob, faxed, signed}
     t: dict[str, dt.date] = {"s": s, "faxed": faxed, "signed": signed}
     # The order comes before the need (a verbal order at discharge; the signed CMN may follow).
-    t["order"] = _unique(min(signed, s - _DAY) - rng.randint(0, 8) * _DAY, taken)
-    t["f2f"] = _unique(t["order"] - rng.randint(0, 40) * _DAY, taken)
-    t["visit"] = t["f2f"] if rng.random() < 0.5 else _unique(t["f2f"] + rng.randint(1, 20) * _DAY, taken)
+    t["order"] = distinct_date(min(signed, s - _DAY) - rng.randint(0, 8) * _DAY, taken)
+    t["f2f"] = distinct_date(t["order"] - rng.randint(0, 40) * _DAY, taken)
+    t["visit"] = t["f2f"] if rng.random() < 0.5 else distinct_date(t["f2f"] + rng.randint(1, 20) * _DAY, taken)
     if t["visit"] > faxed:
         t["visit"] = t["f2f"]
-    t["test"] = _unique(min(t["f2f"], s - _DAY) - rng.randint(0, 20) * _DAY, taken)
-    t["test2"] = _unique(t["test"] - rng.randint(0, 3) * _DAY, taken) if rng.random() < 0.5 else t["test"]
-    t["study"] = _unique(t["f2f"] - rng.randint(10, 150) * _DAY, taken)
-    t["a1c"] = _unique(t["f2f"] - rng.randint(3, 80) * _DAY, taken)
-    t["spiro"] = _unique(t["f2f"] - rng.randint(20, 400) * _DAY, taken)
-    t["fusion"] = _unique(s - rng.randint(2, 35) * _DAY, taken)
-    t["surgery"] = _unique(s - rng.randint(1, 3) * _DAY, taken)
-    t["tube"] = _unique(t["f2f"] - rng.randint(3, 200) * _DAY, taken)
-    t["onset"] = _unique(t["f2f"] - rng.randint(120, 900) * _DAY, taken)
-    t["discharge"] = faxed if s > faxed else _unique(s - _DAY, taken)
-    t["admit"] = _unique(t["discharge"] - rng.randint(2, 9) * _DAY, taken)
-    t["home_eval"] = _unique(t["order"] + rng.randint(1, 6) * _DAY, taken, 1)
+    t["test"] = distinct_date(min(t["f2f"], s - _DAY) - rng.randint(0, 20) * _DAY, taken)
+    t["test2"] = distinct_date(t["test"] - rng.randint(0, 3) * _DAY, taken) if rng.random() < 0.5 else t["test"]
+    t["study"] = distinct_date(t["f2f"] - rng.randint(10, 150) * _DAY, taken)
+    t["a1c"] = distinct_date(t["f2f"] - rng.randint(3, 80) * _DAY, taken)
+    t["spiro"] = distinct_date(t["f2f"] - rng.randint(20, 400) * _DAY, taken)
+    t["fusion"] = distinct_date(s - rng.randint(2, 35) * _DAY, taken)
+    t["surgery"] = distinct_date(s - rng.randint(1, 3) * _DAY, taken)
+    t["tube"] = distinct_date(t["f2f"] - rng.randint(3, 200) * _DAY, taken)
+    t["onset"] = distinct_date(t["f2f"] - rng.randint(120, 900) * _DAY, taken)
+    t["discharge"] = faxed if s > faxed else distinct_date(s - _DAY, taken)
+    t["admit"] = distinct_date(t["discharge"] - rng.randint(2, 9) * _DAY, taken)
+    t["home_eval"] = distinct_date(t["order"] + rng.randint(1, 6) * _DAY, taken, 1)
     if t["home_eval"] >= s:
-        t["home_eval"] = _unique(t["order"] - rng.randint(1, 4) * _DAY, taken)
+        t["home_eval"] = distinct_date(t["order"] - rng.randint(1, 4) * _DAY, taken)
     months = rng.choice((3, 6, 12, 13, 24)) if mode == "recert" else rng.randint(2, 10)
-    t["orig"] = _unique(s - months * 30 * _DAY - rng.randint(0, 10) * _DAY, taken)
-    t["prior_delivery"] = _unique(t["orig"] + rng.randint(0, 3) * _DAY, taken, 1)
+    t["orig"] = distinct_date(s - months * 30 * _DAY - rng.randint(0, 10) * _DAY, taken)
+    t["prior_delivery"] = distinct_date(t["orig"] + rng.randint(0, 3) * _DAY, taken, 1)
     # A conservative-care or rental trial ends before the order (before the original start on a recertification).
-    t["trial_end"] = _unique((t["order"] if mode == "initial" else t["orig"]) - rng.randint(1, 10) * _DAY, taken)
-    t["trial_start"] = _unique(t["trial_end"] - rng.randint(28, 45) * _DAY, taken)
-    t["prev_end"] = _unique(s - _DAY, taken)
-    t["adh_start"] = _unique(min(t["orig"] + rng.randint(5, 40) * _DAY, s - 35 * _DAY), taken, 1)
-    t["adh_end"] = _unique(t["adh_start"] + 29 * _DAY, taken, 1)
+    t["trial_end"] = distinct_date((t["order"] if mode == "initial" else t["orig"]) - rng.randint(1, 10) * _DAY, taken)
+    t["trial_start"] = distinct_date(t["trial_end"] - rng.randint(28, 45) * _DAY, taken)
+    t["prev_end"] = distinct_date(s - _DAY, taken)
+    t["adh_start"] = distinct_date(min(t["orig"] + rng.randint(5, 40) * _DAY, s - 35 * _DAY), taken, 1)
+    t["adh_end"] = distinct_date(t["adh_start"] + 29 * _DAY, taken, 1)
     for key, day in t.items():
         if key != "s" and day == s:
             raise AssertionError(f"{FAMILY}: {key} equals the service date")
@@ -922,10 +915,6 @@ def _context(case: Case, rng: Random) -> _Ctx:
 
 
 # --- pieces the layouts share -----------------------------------------------------------------------------------
-def _kv(rows: list[tuple[str, str]], heading: str = "", cols: int = 2, keys: tuple[str | None, ...] = ()) -> KV:
-    return KV(tuple(rows), cols=max(1, min(cols, len(rows))), keys=keys, heading=heading)
-
-
 def _s_label(c: _Ctx) -> str:
     if c.mode == "recert":
         return c.rng.choice(_S_RECERT)
@@ -1008,8 +997,8 @@ def _patient_kv(c: _Ctx, rows: list[tuple[str, str]], keys: tuple[str | None, ..
                 kv_style: str) -> list[Block]:
     """The patient block; a one-cell name gets a line of its own where a label beside it would squeeze it."""
     if c.name and cols > 1 and kv_style in ("inline", "underline"):
-        return [_kv(rows[:1], heading, cols=1), _kv(rows[1:], cols=cols, keys=keys[1:])]
-    return [_kv(rows, heading, cols=cols, keys=keys)]
+        return [kv(rows[:1], heading, cols=1), kv(rows[1:], cols=cols, keys=keys[1:])]
+    return [kv(rows, heading, cols=cols, keys=keys)]
 
 
 def _supplier_rows(c: _Ctx) -> list[tuple[str, str]]:
@@ -1127,7 +1116,7 @@ def _facts_block(c: _Ctx, heading: bool = True) -> list[Block]:
                      c.f(c.dates["orig"])))
     out: list[Block] = []
     if rng.random() < 0.5:
-        out.append(_kv(rows, rng.choice(("Clinical Information", "QUALIFYING INFORMATION", "Medical necessity"))
+        out.append(kv(rows, rng.choice(("Clinical Information", "QUALIFYING INFORMATION", "Medical necessity"))
                        if heading else "", cols=2))
     else:
         if heading:
@@ -1212,10 +1201,10 @@ def _cmn(c: _Ctx) -> tuple[list[Block], Style, str]:
                 ("Recertification", blank)]
     blocks.append(Checks((("Initial", c.mode == "initial", None), ("Revised", c.mode == "revised", None),
                           ("Recertification", c.mode == "recert", None)), label="Certification type:"))
-    blocks.append(_kv(cert, cols=3))
+    blocks.append(kv(cert, cols=3))
     refs = _reference_rows(c)
     if refs:
-        blocks.append(_kv(refs, cols=2))
+        blocks.append(kv(refs, cols=2))
     p_rows, keys = _patient_rows(c)
     p_rows += [("HT (in)", str(c.height_in)), ("WT (lbs)", str(c.weight_lb))]
     blocks += _patient_kv(c, p_rows, keys, rng.choice((f"{c.person.upper()}", f"{c.person} Information", "")),
@@ -1225,11 +1214,11 @@ def _cmn(c: _Ctx) -> tuple[list[Block], Style, str]:
     sep = rng.choice(("  ", ", ", " / "))
     s_rows.append((rng.choice(("HCPCS Codes", "Supply item / service codes", "Item codes (HCPCS)")),
                    sep.join(ln.code for ln in c.lines)))
-    blocks.append(_kv(s_rows, rng.choice(("SUPPLIER", "Supplier Information", "")), cols=cols))
-    blocks.append(_kv(_practitioner_rows(c), rng.choice(("PHYSICIAN / PRACTITIONER", "Ordering Practitioner", "")),
+    blocks.append(kv(s_rows, rng.choice(("SUPPLIER", "Supplier Information", "")), cols=cols))
+    blocks.append(kv(_practitioner_rows(c), rng.choice(("PHYSICIAN / PRACTITIONER", "Ordering Practitioner", "")),
                       cols=cols))
     if rng.random() < 0.4:
-        blocks.append(_kv([(rng.choice(_ORDER_LABELS), f(d["order"]))], cols=2))
+        blocks.append(kv([(rng.choice(_ORDER_LABELS), f(d["order"]))], cols=2))
     split = rng.random() < 0.5
     if split:
         blocks += [PageBreak(), _running_header(c)]
@@ -1243,7 +1232,7 @@ def _cmn(c: _Ctx) -> tuple[list[Block], Style, str]:
                            "Length of need (months)")), c.lon)]
     for i, (code, _) in enumerate(c.dx):
         b_rows.append((rng.choice((f"ICD-10 #{i + 1}", f"Dx code {i + 1}", f"ICD-10 ({i + 1})")), c.dx_code(code)))
-    blocks.append(_kv(b_rows, cols=min(2 if style.kv == "inline" else 4, len(b_rows))))
+    blocks.append(kv(b_rows, cols=min(2 if style.kv == "inline" else 4, len(b_rows))))
     numbered = c.cat.cmn != "dif"
     q_rows = tuple((q.split(" ", 1)[0].rstrip("."), q.split(" ", 1)[1], a) if numbered else (str(i + 1), q, a)
                    for i, (q, a) in enumerate(c.questions))
@@ -1251,7 +1240,7 @@ def _cmn(c: _Ctx) -> tuple[list[Block], Style, str]:
                         heading=rng.choice(("", "Questions", "Medical necessity questions"))))
     if rng.random() < 0.6:
         who = rng.choice(_STAFF)
-        blocks.append(_kv([("Name of person answering Section B (if not the practitioner)", who.split(",")[0]),
+        blocks.append(kv([("Name of person answering Section B (if not the practitioner)", who.split(",")[0]),
                            ("Title", who.split(", ", 1)[1]), ("Employer", c.practice)],
                           cols=1 if style.kv == "inline" else 3))
     # Section C
@@ -1314,12 +1303,12 @@ def _swo(c: _Ctx) -> tuple[list[Block], Style, str]:
         order.insert(rng.randint(1, 2), (_s_label(c), f(d["s"])))
     order.append((rng.choice(("Length of need", "LON", "Est. length of need")), _lon_text(c)))
     order += _reference_rows(c)
-    blocks.append(_kv(order, rng.choice(("Order", "ORDER INFORMATION", "")), cols=2))
+    blocks.append(kv(order, rng.choice(("Order", "ORDER INFORMATION", "")), cols=2))
     p_rows, keys = _patient_rows(c)
     blocks += _patient_kv(c, p_rows, keys, rng.choice((c.person, f"{c.person.upper()} INFORMATION")), 2, style.kv)
-    blocks.append(_kv(_practitioner_rows(c), rng.choice(("Ordering Practitioner", "PRESCRIBER")), cols=2))
+    blocks.append(kv(_practitioner_rows(c), rng.choice(("Ordering Practitioner", "PRESCRIBER")), cols=2))
     if rng.random() < 0.6 or (c.supplier_npi and "letterhead_npi" not in c.memo):
-        blocks.append(_kv(_supplier_rows(c), rng.choice(("Supplier", "DME SUPPLIER")), cols=2))
+        blocks.append(kv(_supplier_rows(c), rng.choice(("Supplier", "DME SUPPLIER")), cols=2))
     tail: list[Block] = [_item_table(c, placement == "table")]
     tail += _cpt_block(c)
     tail += _dx_blocks(c)
@@ -1404,7 +1393,7 @@ def _letter(c: _Ctx) -> tuple[list[Block], Style, str]:
                                   "Request for authorization of DME")))]
     re_rows += id_rows
     re_rows += [r for r in _reference_rows(c) if r[1]]
-    blocks.append(_kv(re_rows, cols=1, keys=(None, *keys)))
+    blocks.append(kv(re_rows, cols=1, keys=(None, *keys)))
     blocks += _urgency(c)
     who = _honorific(c)
     body = [rng.choice(("To whom it may concern:", "Dear Prior Authorization Team:", "Dear Reviewer:"))]
@@ -1442,7 +1431,7 @@ def _letter(c: _Ctx) -> tuple[list[Block], Style, str]:
         if placement == "sheet" or rng.random() < 0.5:
             rows.append((_s_label(c), f(d["s"])))
         rows.append(("Length of need", _lon_text(c)))
-        blocks.append(_kv(rows, cols=3))
+        blocks.append(kv(rows, cols=3))
         blocks.append(_item_table(c, False))
         blocks += _dx_blocks(c)
         blocks += _sign_lines(c)

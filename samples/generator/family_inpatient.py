@@ -68,6 +68,7 @@ from samples.generator.data import (
     FIRST_NAMES,
     STREETS,
     Case,
+    distinct_date,
     fictional_phone,
     fmt_date,
     luhn_check_digit,
@@ -87,6 +88,7 @@ from samples.generator.document import (
     Text,
     Title,
     Truth,
+    kv,
 )
 
 _DAY = dt.timedelta(days=1)
@@ -506,13 +508,6 @@ def _procedures(case: Case, rng: Random, c_kind: str, reason: _Reason, dx: list[
     return out, pcs
 
 
-def _unique(day: dt.date, taken: set[dt.date], step: int) -> dt.date:
-    while day in taken:
-        day += _DAY * step
-    taken.add(day)
-    return day
-
-
 def _timeline(case: Case, rng: Random, kind: str, reason: _Reason, obs: bool) -> tuple[dict[str, dt.date], int,
                                                                                         int]:
     """The service date `s` and the distracting dates; a distractor never equals `s`, except an ED arrival on the
@@ -528,33 +523,33 @@ def _timeline(case: Case, rng: Random, kind: str, reason: _Reason, obs: bool) ->
         s = faxed - _DAY * back
         taken = {s, case.dob}
         if obs:
-            t["obs"] = _unique(s - _DAY * rng.randint(1, 2), taken, -1)
+            t["obs"] = distinct_date(s - _DAY * rng.randint(1, 2), taken, -1)
             t["ed"] = t["obs"]
         elif kind == "emergency":
-            t["ed"] = s if rng.random() < 0.45 else _unique(s - _DAY, taken, -1)
+            t["ed"] = s if rng.random() < 0.45 else distinct_date(s - _DAY, taken, -1)
         t["lab"] = s + _DAY * rng.randint(1, (faxed - s).days)
         if reason.cpt:
-            t["surgery"] = _unique(s + _DAY * rng.randint(1, 2), taken, 1)
-        t["dc"] = _unique(max(s + _DAY * los, faxed + _DAY), taken, 1)
+            t["surgery"] = distinct_date(s + _DAY * rng.randint(1, 2), taken, 1)
+        t["dc"] = distinct_date(max(s + _DAY * los, faxed + _DAY), taken, 1)
     elif kind == "elective":
         s = case.service_date if faxed + 3 * _DAY <= case.service_date <= faxed + 45 * _DAY else (
             faxed + _DAY * rng.randint(5, 30))
         taken = {s, case.dob}
-        t["surgery"] = s if rng.random() < 0.75 else _unique(s + _DAY, taken, 1)
-        t["pat"] = _unique(s - _DAY * rng.randint(2, 10), taken, -1)
-        t["hp"] = _unique(faxed - _DAY * rng.randint(3, 40), taken, -1)
-        t["dc"] = _unique(t["surgery"] + _DAY * los, taken, 1)
+        t["surgery"] = s if rng.random() < 0.75 else distinct_date(s + _DAY, taken, 1)
+        t["pat"] = distinct_date(s - _DAY * rng.randint(2, 10), taken, -1)
+        t["hp"] = distinct_date(faxed - _DAY * rng.randint(3, 40), taken, -1)
+        t["dc"] = distinct_date(t["surgery"] + _DAY * los, taken, 1)
     elif kind == "postacute":
         s = faxed + _DAY * rng.randint(1, 3)
         taken = {s, case.dob}
-        t["acute_admit"] = _unique(faxed - _DAY * rng.randint(3, 12), taken, -1)
-        t["acute_ed"] = t["acute_admit"] if rng.random() < 0.5 else _unique(t["acute_admit"] - _DAY, taken, -1)
-        t["surgery"] = _unique(t["acute_admit"] + _DAY * rng.randint(0, 1), taken, 1)
-        t["eval"] = _unique(faxed - _DAY * rng.randint(0, 2), taken, -1)
+        t["acute_admit"] = distinct_date(faxed - _DAY * rng.randint(3, 12), taken, -1)
+        t["acute_ed"] = t["acute_admit"] if rng.random() < 0.5 else distinct_date(t["acute_admit"] - _DAY, taken, -1)
+        t["surgery"] = distinct_date(t["acute_admit"] + _DAY * rng.randint(0, 1), taken, 1)
+        t["eval"] = distinct_date(faxed - _DAY * rng.randint(0, 2), taken, -1)
         if t["eval"] <= t["acute_admit"]:
-            t["eval"] = _unique(t["acute_admit"] + _DAY, taken, 1)
+            t["eval"] = distinct_date(t["acute_admit"] + _DAY, taken, 1)
         t["acute_dc"] = s
-        t["dc"] = _unique(s + _DAY * los, taken, 1)
+        t["dc"] = distinct_date(s + _DAY * los, taken, 1)
     else:
         # Continued stay: reviewed on (or the day before) the last covered day; new days start the day after it.
         through = faxed + _DAY * rng.choice((0, 0, 1))
@@ -563,21 +558,21 @@ def _timeline(case: Case, rng: Random, kind: str, reason: _Reason, obs: bool) ->
         admit = faxed - _DAY * rng.randint(4, 12)
         if reason.setting in ("irf", "snf", "ltach"):
             admit -= _DAY * rng.randint(3, 10)
-        t["admit"] = _unique(admit, taken, -1)
+        t["admit"] = distinct_date(admit, taken, -1)
         t["through"] = through
-        t["last_review"] = _unique(max(t["admit"] + _DAY, faxed - _DAY * rng.randint(2, 4)), taken, -1)
+        t["last_review"] = distinct_date(max(t["admit"] + _DAY, faxed - _DAY * rng.randint(2, 4)), taken, -1)
         if t["last_review"] <= t["admit"]:
-            t["last_review"] = _unique(t["admit"] + _DAY, taken, 1)
+            t["last_review"] = distinct_date(t["admit"] + _DAY, taken, 1)
         if case.urgent and rng.random() < 0.6:
-            t["ed"] = t["admit"] if rng.random() < 0.5 else _unique(t["admit"] - _DAY, taken, -1)
+            t["ed"] = t["admit"] if rng.random() < 0.5 else distinct_date(t["admit"] - _DAY, taken, -1)
         if reason.cpt:
             t["surgery"] = t["admit"]
         days_req = rng.choice((3, 5, 7, 7, 10) if reason.setting in ("irf", "snf", "ltach") else (2, 2, 3, 3, 4))
         t["req_end"] = s + _DAY * (days_req - 1)
         taken.add(t["req_end"])
-        t["next_review"] = t["req_end"] if rng.random() < 0.5 else _unique(t["req_end"] + _DAY, taken, 1)
-        t["dc"] = _unique(t["req_end"] + _DAY * rng.randint(0, 3), taken, 1)
-        t["lab"] = _unique(faxed - _DAY * rng.randint(0, 1), taken, -1)
+        t["next_review"] = t["req_end"] if rng.random() < 0.5 else distinct_date(t["req_end"] + _DAY, taken, 1)
+        t["dc"] = distinct_date(t["req_end"] + _DAY * rng.randint(0, 3), taken, 1)
+        t["lab"] = distinct_date(faxed - _DAY * rng.randint(0, 1), taken, -1)
         los = (t["through"] - t["admit"]).days + 1  # days approved so far
     t["s"] = s
     t["signed"] = faxed if faxed != s else faxed - _DAY
@@ -804,7 +799,7 @@ def _story_values(c: _Ctx) -> dict[str, str]:
 
 def _kv(rows: list[tuple[str, str]], heading: str = "", cols: int = 2, member_label: str = "") -> KV:
     keys = tuple("policy_id" if member_label and label == member_label else None for label, _ in rows)
-    return KV(tuple(rows), cols=max(1, min(cols, len(rows))), keys=keys, heading=heading)
+    return kv(rows, heading, cols, keys)
 
 
 def _identity_blocks(c: _Ctx, kv: str, cols: int, heading: str) -> list[Block]:

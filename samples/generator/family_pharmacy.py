@@ -57,9 +57,8 @@ from dataclasses import dataclass
 from random import Random
 
 from samples.generator.codes import SCENARIOS, billable_icd10
-from samples.generator.data import CITIES, STREETS, Case, fictional_phone, fmt_date, make_npi
+from samples.generator.data import CITIES, STREETS, Case, distinct_date, fictional_phone, fmt_date, make_npi
 from samples.generator.document import (
-    KV,
     Banner,
     Block,
     Checks,
@@ -72,6 +71,7 @@ from samples.generator.document import (
     Text,
     Title,
     Truth,
+    kv,
 )
 from samples.generator.flow import to_text
 
@@ -504,13 +504,6 @@ class _Ctx:
 
 
 # --- the timeline -----------------------------------------------------------------------------------------------
-def _unique(day: dt.date, taken: set[dt.date], step: int = -1) -> dt.date:
-    while day in taken:
-        day += step * _DAY
-    taken.add(day)
-    return day
-
-
 def _timeline(case: Case, rng: Random, mode: str) -> dict[str, dt.date]:
     """The service date S and every distracting date: none equal to S, the DOB, the fax date or one another."""
     s = case.service_date
@@ -518,26 +511,26 @@ def _timeline(case: Case, rng: Random, mode: str) -> dict[str, dt.date]:
     signed = faxed if case.signature_date == s else case.signature_date
     taken = {s, case.dob, faxed, signed}
     t: dict[str, dt.date] = {"s": s, "faxed": faxed, "signed": signed}
-    t["written"] = _unique(signed - rng.randint(1, 9) * _DAY, taken)
-    t["visit"] = _unique(min(t["written"], s) - rng.randint(1, 25) * _DAY, taken)
-    t["labs"] = _unique(t["visit"] - rng.randint(1, 40) * _DAY, taken)
-    t["labs2"] = _unique(t["labs"] - rng.randint(60, 220) * _DAY, taken)
+    t["written"] = distinct_date(signed - rng.randint(1, 9) * _DAY, taken)
+    t["visit"] = distinct_date(min(t["written"], s) - rng.randint(1, 25) * _DAY, taken)
+    t["labs"] = distinct_date(t["visit"] - rng.randint(1, 40) * _DAY, taken)
+    t["labs2"] = distinct_date(t["labs"] - rng.randint(60, 220) * _DAY, taken)
     adult = case.dob + 17 * 366 * _DAY
     if mode == "continuation":
-        t["prev_end"] = _unique(s - rng.randint(1, 3) * _DAY, taken)
-        t["prev_start"] = _unique(t["prev_end"] - rng.choice((182, 182, 364, 90)) * _DAY, taken)
-        t["first_started"] = _unique(max(t["prev_start"] - rng.randint(0, 400) * _DAY, adult), taken)
-        t["last_fill"] = _unique(signed - rng.randint(3, 26) * _DAY, taken)
+        t["prev_end"] = distinct_date(s - rng.randint(1, 3) * _DAY, taken)
+        t["prev_start"] = distinct_date(t["prev_end"] - rng.choice((182, 182, 364, 90)) * _DAY, taken)
+        t["first_started"] = distinct_date(max(t["prev_start"] - rng.randint(0, 400) * _DAY, adult), taken)
+        t["last_fill"] = distinct_date(signed - rng.randint(3, 26) * _DAY, taken)
         cursor = t["first_started"] - rng.randint(10, 60) * _DAY
     else:
         cursor = t["visit"] - rng.randint(15, 90) * _DAY
     # Previous trials, from the most recent back: each stopped before the next began.
     for i in range(3):
-        stop = _unique(max(cursor, adult + 200 * _DAY), taken)
-        start = _unique(max(stop - rng.randint(60, 300) * _DAY, adult), taken)
+        stop = distinct_date(max(cursor, adult + 200 * _DAY), taken)
+        start = distinct_date(max(stop - rng.randint(60, 300) * _DAY, adult), taken)
         t[f"trial{i}_start"], t[f"trial{i}_stop"] = start, stop
         cursor = start - rng.randint(10, 90) * _DAY
-    t["dx"] = _unique(max(cursor - rng.randint(30, 900) * _DAY, adult - 200 * _DAY), taken)
+    t["dx"] = distinct_date(max(cursor - rng.randint(30, 900) * _DAY, adult - 200 * _DAY), taken)
     for key, day in t.items():
         if key != "s" and day == s:
             raise AssertionError(f"pharmacy timeline: {key} equals the service date")
@@ -771,10 +764,6 @@ def _context(case: Case, rng: Random) -> _Ctx:
 
 
 # --- pieces the layouts share -----------------------------------------------------------------------------------
-def _kv(rows: list[tuple[str, str]], heading: str = "", cols: int = 2, keys: tuple[str | None, ...] = ()) -> KV:
-    return KV(tuple(rows), cols=max(1, min(cols, len(rows))), keys=keys, heading=heading)
-
-
 def _identity_rows(c: _Ctx, *, enrollee: bool = False) -> tuple[list[tuple[str, str]], tuple[str | None, ...]]:
     """Name, DOB, sex and member ID (keyed for annotation), then the pharmacy-card numbers beside them."""
     rng, case = c.rng, c.case
@@ -927,7 +916,7 @@ def _dx_blocks(c: _Ctx) -> list[Block]:
     if len(c.dx) > 1:
         rows.append(("Other ICD-10", ", ".join(c.code(code) for code, _ in c.dx[1:])))
     rows.append((rng.choice(("Date of diagnosis", "Dx date")), dx_date))
-    return [_kv(rows, "Diagnosis", cols=1)]
+    return [kv(rows, "Diagnosis", cols=1)]
 
 
 def _trials_table(c: _Ctx) -> Table:
@@ -1098,18 +1087,18 @@ def _plan_form(c: _Ctx) -> tuple[list[Block], Style, str]:
         blocks.append(Checks(tuple((t.capitalize(), t == c.request_type, None) for t in _REQUEST_TYPES),
                              label="Request:"))
     id_rows, keys = _identity_rows(c)
-    blocks.append(_kv(id_rows + _card_rows(c), rng.choice(("SECTION A - MEMBER INFORMATION", "1. Member Information",
+    blocks.append(kv(id_rows + _card_rows(c), rng.choice(("SECTION A - MEMBER INFORMATION", "1. Member Information",
                                                            "Member")), cols=cols, keys=keys))
-    blocks.append(_kv(_prescriber_rows(c), rng.choice(("SECTION B - PRESCRIBER INFORMATION", "2. Prescriber",
+    blocks.append(kv(_prescriber_rows(c), rng.choice(("SECTION B - PRESCRIBER INFORMATION", "2. Prescriber",
                                                        "Prescriber Information")), cols=cols))
     heading, rows = _pharmacy_rows(c)
-    blocks.append(_kv(rows, heading, cols=cols))
+    blocks.append(kv(rows, heading, cols=cols))
     drug_rows = _drug_rows(c, placement == "drug")
     if placement == "blank":
         drug_rows.append(_blank_s(c))
     blocks.append(Checks((("Pharmacy benefit", not c.medical, None), ("Medical benefit", c.medical, None)),
                          label="Benefit:"))
-    blocks.append(_kv(drug_rows, rng.choice(("SECTION C - MEDICATION REQUESTED", "3. Medication", "Drug Requested")),
+    blocks.append(kv(drug_rows, rng.choice(("SECTION C - MEDICATION REQUESTED", "3. Medication", "Drug Requested")),
                       cols=cols))
     clinical: list[Block] = []
     if style.kv != "stacked" and rng.random() < 0.45:
@@ -1118,13 +1107,13 @@ def _plan_form(c: _Ctx) -> tuple[list[Block], Style, str]:
     clinical += _dx_blocks(c) + _questions(c)
     if placement == "question":
         n = len(_QUESTIONS[c.drug.kind]) + 3 + (1 if c.drug.schedule else 0)
-        clinical.append(_kv([(f"{n}. {c.s_label}", _s_text(c))], cols=1))
+        clinical.append(kv([(f"{n}. {c.s_label}", _s_text(c))], cols=1))
     clinical.append(_trials_table(c))
     clinical += _labs_block(c)
     cont = _continuation_rows(c)
     if placement == "dates":
         cont.insert(rng.randint(1, len(cont)), (c.s_label, _s_text(c)))
-    clinical.append(_kv(cont, rng.choice(("Therapy status", "Continuation / dates", "Treatment history")), cols=2))
+    clinical.append(kv(cont, rng.choice(("Therapy status", "Continuation / dates", "Treatment history")), cols=2))
     clinical += _comments(c)
     clinical += [Gap(4), Rule(),
                  Text("I attest that the information on this form is accurate and supported by the medical record.",
@@ -1156,10 +1145,10 @@ def _cd_form(c: _Ctx) -> tuple[list[Block], Style, str]:
     city, state = rng.choice(CITIES)
     id_rows.append(("Enrollee's address", f"{rng.randint(100, 9899)} {rng.choice(STREETS)}, {city}, {state} "
                                           f"{rng.randint(10000, 99899):05d}"))
-    blocks.append(_kv(id_rows, rng.choice(("Enrollee's Information", "ENROLLEE")), cols=2,
+    blocks.append(kv(id_rows, rng.choice(("Enrollee's Information", "ENROLLEE")), cols=2,
                       keys=(*keys, None)))
     if rng.random() < 0.5:
-        blocks.append(_kv([("Requestor (if not the enrollee)", rng.choice(("Prescriber's office", "________"))),
+        blocks.append(kv([("Requestor (if not the enrollee)", rng.choice(("Prescriber's office", "________"))),
                            ("Relationship to enrollee", rng.choice(("Prescriber", "N/A")))], cols=2))
     blocks.append(Text("Name of drug requested (include strength and quantity requested per month):", bold=True))
     blocks.append(Text(f"{c.label} {c.strength} - {c.qty} per {c.days} days"))
@@ -1179,7 +1168,7 @@ def _cd_form(c: _Ctx) -> tuple[list[Block], Style, str]:
         presc.append(("DEA #", c.dea))
     if rng.random() < 0.4:
         presc.append(("Specialty", c.specialty))
-    blocks.append(_kv(presc, rng.choice(("Prescriber's Information", "PRESCRIBER")), cols=2))
+    blocks.append(kv(presc, rng.choice(("Prescriber's Information", "PRESCRIBER")), cols=2))
     page2: list[Block] = [PageBreak(), _running_header(c)] if rng.random() < 0.5 else []
     med_rows = [("Drug and strength", f"{c.brand} {c.strength}"), ("Directions", c.sig),
                 ("Quantity / days' supply", f"{c.qty} / {c.days}"), ("NDC", c.ndc)]
@@ -1194,9 +1183,9 @@ def _cd_form(c: _Ctx) -> tuple[list[Block], Style, str]:
         med_rows.append((f"{c.s_label} (if known)", _s_text(c)))
     elif placement == "blank":
         med_rows.append(("Date therapy to begin (if known)", rng.choice(("________", "unknown"))))
-    page2.append(_kv(med_rows, "Medication and Medical Information", cols=1))
+    page2.append(kv(med_rows, "Medication and Medical Information", cols=1))
     dx_text = "; ".join(f"{c.code(code)} {desc}" for code, desc in c.dx)
-    page2.append(_kv([("Diagnosis and ICD-10 code(s)", dx_text), ("Height / weight", f"{rng.randint(150, 193)} cm / "
+    page2.append(kv([("Diagnosis and ICD-10 code(s)", dx_text), ("Height / weight", f"{rng.randint(150, 193)} cm / "
                                                                                      f"{c.weight}"),
                       ("Drug allergies", rng.choice(("NKDA", "sulfa", "penicillin (rash)", "none known")))], cols=1))
     page2.append(Table(("Drugs tried", "Dates of trial", "", "Result (failure or intolerance)"),
@@ -1254,7 +1243,7 @@ def _letter(c: _Ctx) -> tuple[list[Block], Style, str]:
         re_rows.append((c.s_label, _s_text(c)))
     elif placement == "blank":
         re_rows.append(_blank_s(c))
-    blocks.append(_kv(re_rows, cols=1, keys=re_keys))
+    blocks.append(kv(re_rows, cols=1, keys=re_keys))
     if case.urgent and rng.random() < 0.5:
         blocks.append(Text(rng.choice(("EXPEDITED REVIEW REQUESTED", "URGENT - PLEASE EXPEDITE")), bold=True))
     who = c.name or case.full_name
@@ -1335,23 +1324,23 @@ def _epa(c: _Ctx) -> tuple[list[Block], Style, str]:
     summary = [("Request priority", priority), ("Plan", case.plan), ("Request", c.request_type.capitalize())]
     if placement == "summary":
         summary.append((c.s_label, _s_text(c)))
-    blocks.append(_kv(summary, "Request", cols=3))
+    blocks.append(kv(summary, "Request", cols=3))
     id_rows, keys = _identity_rows(c)
     card = [("Rx BIN", c.bin), ("PCN", c.pcn), ("Rx Group", c.rx_group)]
-    blocks.append(_kv(id_rows + card, "Patient", cols=2, keys=(*keys, None, None, None)))
+    blocks.append(kv(id_rows + card, "Patient", cols=2, keys=(*keys, None, None, None)))
     rq = case.requesting
     presc = [("Prescriber", rq.name), ("NPI", rq.npi), ("Phone", rq.phone), ("Fax", rq.fax)]
     if c.drug.schedule or rng.random() < 0.4:
         presc.append(("DEA", c.dea))
-    blocks.append(_kv(presc, "Prescriber", cols=3))
+    blocks.append(kv(presc, "Prescriber", cols=3))
     heading, rows = _pharmacy_rows(c)
-    blocks.append(_kv(rows, heading, cols=3))
+    blocks.append(kv(rows, heading, cols=3))
     med = [("Medication", f"{c.brand} {c.strength}"), ("Sig", c.sig), ("Quantity", c.qty),
            ("Days supply", str(c.days)), ("Refills", c.refills), ("NDC", c.ndc),
            ("Written", f(d["written"]))]
     if c.medical:
         med.append(("HCPCS", c.drug.jcode))
-    blocks.append(_kv(med, "Medication", cols=3))
+    blocks.append(kv(med, "Medication", cols=3))
     qa: list[tuple[str, str, str]] = []
 
     def ask(q: str, a: str) -> None:

@@ -65,9 +65,8 @@ from dataclasses import dataclass, field
 from random import Random
 
 from samples.generator.codes import SCENARIOS, billable_icd10
-from samples.generator.data import CITIES, STREETS, Case, fictional_phone, fmt_date, make_npi
+from samples.generator.data import CITIES, STREETS, Case, distinct_date, fictional_phone, fmt_date, make_npi
 from samples.generator.document import (
-    KV,
     Banner,
     Block,
     Checks,
@@ -80,6 +79,7 @@ from samples.generator.document import (
     Text,
     Title,
     Truth,
+    kv,
 )
 from samples.generator.flow import to_text
 
@@ -508,13 +508,6 @@ class _Ctx:
 
 
 # --- the timeline ----------------------------------------------------------------------------------------------
-def _unique(day: dt.date, taken: set[dt.date], step: int = -1) -> dt.date:
-    while day in taken:
-        day += step * _DAY
-    taken.add(day)
-    return day
-
-
 def _signed(case: Case) -> dt.date:
     """The signature date, moved to the fax date when it falls on the procedure date (make_case keeps the fax
     date off the service date)."""
@@ -528,34 +521,35 @@ def _timeline(case: Case, rng: Random, pkg: _Pkg, retro: bool) -> tuple[dict[str
     taken = {s, case.dob, faxed, signed}
     t: dict[str, dt.date] = {"s": s, "faxed": faxed, "signed": signed}
     cap = min(signed, s) - _DAY
-    t["visit"] = _unique(cap - rng.randint(1, 30) * _DAY, taken)
-    t["imaging"] = _unique(t["visit"] - rng.randint(3, 60) * _DAY, taken)
-    t["pt_end"] = _unique(t["visit"] - rng.randint(3, 30) * _DAY, taken)
-    t["pt_start"] = _unique(t["pt_end"] - rng.randint(28, 70) * _DAY, taken)
-    t["last_inj"] = _unique(t["visit"] - rng.randint(10, 120) * _DAY, taken)
+    t["visit"] = distinct_date(cap - rng.randint(1, 30) * _DAY, taken)
+    t["imaging"] = distinct_date(t["visit"] - rng.randint(3, 60) * _DAY, taken)
+    t["pt_end"] = distinct_date(t["visit"] - rng.randint(3, 30) * _DAY, taken)
+    t["pt_start"] = distinct_date(t["pt_end"] - rng.randint(28, 70) * _DAY, taken)
+    t["last_inj"] = distinct_date(t["visit"] - rng.randint(10, 120) * _DAY, taken)
     # The injury or onset came before the imaging and every conservative treatment.
     first_care = min(t["imaging"], t["pt_start"], t["last_inj"])
-    t["injury"] = _unique(first_care - rng.randint(5, 60) * _DAY, taken)
-    t["onset"] = _unique(first_care - rng.randint(20, 500) * _DAY, taken)
-    t["diagnosis"] = _unique(t["imaging"] + rng.randint(1, 3) * _DAY, taken, 1)  # a biopsy after the imaging
+    t["injury"] = distinct_date(first_care - rng.randint(5, 60) * _DAY, taken)
+    t["onset"] = distinct_date(first_care - rng.randint(20, 500) * _DAY, taken)
+    t["diagnosis"] = distinct_date(t["imaging"] + rng.randint(1, 3) * _DAY, taken, 1)  # a biopsy after the imaging
     prior = max(t["onset"] - rng.randint(200, 3000) * _DAY, case.dob + 16 * 365 * _DAY)
-    t["prior_surgery"] = _unique(prior, taken)
+    t["prior_surgery"] = distinct_date(prior, taken)
     lead = (s - signed).days
     if not retro and lead > 4:
         # Pre-op visits fall between the request and the procedure.
-        t["hp"] = _unique(s - rng.randint(2, min(21, lead - 1)) * _DAY, taken)
-        t["pat"] = _unique(s - rng.randint(1, min(7, lead - 1)) * _DAY, taken)
+        t["hp"] = distinct_date(s - rng.randint(2, min(21, lead - 1)) * _DAY, taken)
+        t["pat"] = distinct_date(s - rng.randint(1, min(7, lead - 1)) * _DAY, taken)
     else:
-        t["hp"] = _unique(cap - rng.randint(0, 10) * _DAY, taken)
-        t["pat"] = _unique(t["hp"] + _DAY, taken, 1) if t["hp"] + _DAY < s else _unique(t["hp"] - _DAY, taken)
-    t["postop"] = _unique(s + rng.randint(7, 16) * _DAY, taken, 1)
-    t["window_end"] = _unique(s + rng.randint(21, 45) * _DAY, taken, 1)
-    t["orig"] = _unique(s + rng.choice((-1, 1)) * rng.randint(4, 21) * _DAY, taken)
+        t["hp"] = distinct_date(cap - rng.randint(0, 10) * _DAY, taken)
+        after_hp = t["hp"] + _DAY < s
+        t["pat"] = distinct_date(t["hp"] + _DAY, taken, 1) if after_hp else distinct_date(t["hp"] - _DAY, taken)
+    t["postop"] = distinct_date(s + rng.randint(7, 16) * _DAY, taken, 1)
+    t["window_end"] = distinct_date(s + rng.randint(21, 45) * _DAY, taken, 1)
+    t["orig"] = distinct_date(s + rng.choice((-1, 1)) * rng.randint(4, 21) * _DAY, taken)
     series = [s]
     if pkg.series:
         for _ in range(1, pkg.series):
             gap = pkg.interval + (rng.randint(0, 3) if pkg.interval > 5 else 0)
-            series.append(_unique(series[-1] + gap * _DAY, taken, 1))
+            series.append(distinct_date(series[-1] + gap * _DAY, taken, 1))
     for key, day in t.items():
         if key != "s" and day == s:
             raise AssertionError(f"surgery timeline: {key} equals the service date")
@@ -801,10 +795,6 @@ def _context(case: Case, rng: Random) -> _Ctx:
 
 
 # --- pieces the layouts share -----------------------------------------------------------------------------------
-def _kv(rows: list[tuple[str, str]], heading: str = "", cols: int = 2, keys: tuple[str | None, ...] = ()) -> KV:
-    return KV(tuple(rows), cols=max(1, min(cols, len(rows))), keys=keys, heading=heading)
-
-
 def _side_text(c: _Ctx) -> str:
     return {"RT": "Right", "LT": "Left", "50": "Bilateral"}.get(c.side, "N/A")
 
@@ -1045,7 +1035,7 @@ def _dx_blocks(c: _Ctx, pointers: bool = False) -> list[Block]:
         rows = [("Primary ICD-10", f"{c.dx_code(c.dx[0][0])} {c.dx[0][1]}")]
         if len(c.dx) > 1:
             rows.append(("Secondary ICD-10", ", ".join(c.dx_code(code) for code, _ in c.dx[1:])))
-        out = [_kv(rows, "Diagnosis", cols=1)]
+        out = [kv(rows, "Diagnosis", cols=1)]
     if c.comorbid_words:
         out.append(Text(f"Comorbidities: {c.comorbid_words}.", size=8.5))
     return out
@@ -1274,13 +1264,13 @@ def _worksheet(c: _Ctx) -> tuple[list[Block], Style, str]:
     if placement == "tbd":
         sched = _tbd_rows(c) + sched
     sched += _reference_rows(c)
-    front.append(_kv(sched, rng.choice(("Scheduling", "SURGERY SCHEDULING", "Case Information")), cols=3))
+    front.append(kv(sched, rng.choice(("Scheduling", "SURGERY SCHEDULING", "Case Information")), cols=3))
     id_rows, keys = _identity_rows(c)
-    front.append(_kv(id_rows + _insurance_rows(c)[:2],
+    front.append(kv(id_rows + _insurance_rows(c)[:2],
                      rng.choice(("Patient / Insurance", "PATIENT", "Patient Information")), cols=3, keys=keys))
-    front.append(_kv(_surgeon_rows(c) + _assistant_rows(c),
+    front.append(kv(_surgeon_rows(c) + _assistant_rows(c),
                      rng.choice(("Surgeon", "SURGEON / PROVIDER", "Performing Provider")), cols=3))
-    front.append(_kv(_facility_rows(c), rng.choice(("Facility", "PLACE OF SERVICE", "Facility Information")),
+    front.append(kv(_facility_rows(c), rng.choice(("Facility", "PLACE OF SERVICE", "Facility Information")),
                      cols=3))
     codes: list[Block] = [_code_table(c, placement == "table", pointers=rng.random() < 0.4)
                           if rng.random() < 0.85 or placement == "table" else Text(_codes_prose(c))]
@@ -1294,7 +1284,7 @@ def _worksheet(c: _Ctx) -> tuple[list[Block], Style, str]:
     if placement == "line":
         clinical += _dates_line(c, pre)
     else:
-        clinical.append(_kv(pre, rng.choice(("Pre-op / Post-op", "PRE-OPERATIVE", "Other dates")), cols=2))
+        clinical.append(kv(pre, rng.choice(("Pre-op / Post-op", "PRE-OPERATIVE", "Other dates")), cols=2))
     clinical += [Text(rng.choice(("Clinical summary", "Clinical information / indication", "Indication")), bold=True),
                  Text(_history(c), size=8)]
     end: list[Block] = [Gap(4), Rule(), Text(_sign_line(c), size=8.5)]
@@ -1322,17 +1312,17 @@ def _office_request(c: _Ctx) -> tuple[list[Block], Style, str]:
     front += _urgency(c)
     id_rows, keys = _identity_rows(c)
     if c.name:
-        front.append(_kv(id_rows[:1], rng.choice(("Patient", "Member Information", "PATIENT")), cols=1))
-        front.append(_kv(id_rows[1:], cols=2, keys=keys[1:]))
+        front.append(kv(id_rows[:1], rng.choice(("Patient", "Member Information", "PATIENT")), cols=1))
+        front.append(kv(id_rows[1:], cols=2, keys=keys[1:]))
     else:
-        front.append(_kv(id_rows, rng.choice(("Patient", "Member Information", "PATIENT")), cols=2, keys=keys))
-    front.append(_kv(_insurance_rows(c) + _reference_rows(c), cols=2))
-    front.append(_kv(_surgeon_rows(c) + _assistant_rows(c), rng.choice(("Surgeon", "Requesting Provider")), cols=2))
-    front.append(_kv(_facility_rows(c), rng.choice(("Facility / Place of Service", "Where")), cols=2))
+        front.append(kv(id_rows, rng.choice(("Patient", "Member Information", "PATIENT")), cols=2, keys=keys))
+    front.append(kv(_insurance_rows(c) + _reference_rows(c), cols=2))
+    front.append(kv(_surgeon_rows(c) + _assistant_rows(c), rng.choice(("Surgeon", "Requesting Provider")), cols=2))
+    front.append(kv(_facility_rows(c), rng.choice(("Facility / Place of Service", "Where")), cols=2))
     rows = _schedule_rows(c, placement == "sched")
     if placement == "tbd":
         rows = _tbd_rows(c) + rows
-    front.append(_kv(rows, rng.choice(("Scheduling", "Surgery Date / Scheduling", "Case details")), cols=2))
+    front.append(kv(rows, rng.choice(("Scheduling", "Surgery Date / Scheduling", "Case details")), cols=2))
     words = _words(c)
     codes: list[Block] = [Text(rng.choice(("Requested procedure(s)", "Procedure requested", "PROCEDURE")), bold=True),
                           Text(f"{words[0].upper()}{words[1:]}. {_codes_prose(c)}.")]
@@ -1342,7 +1332,7 @@ def _office_request(c: _Ctx) -> tuple[list[Block], Style, str]:
         codes.append(_supplies_table(c))
     codes += _dx_blocks(c)
     pre = _preop_rows(c)
-    clinical: list[Block] = _dates_line(c, pre) if placement == "line" else [_kv(pre, cols=2)]
+    clinical: list[Block] = _dates_line(c, pre) if placement == "line" else [kv(pre, cols=2)]
     history = _history(c)
     if placement == "prose":
         history += " " + _prose_s(c)
@@ -1373,19 +1363,19 @@ def _table_request(c: _Ctx) -> tuple[list[Block], Style, str]:
     front += _urgency(c)
     refs = _reference_rows(c)
     if refs:
-        front.append(_kv(refs, cols=2))
+        front.append(kv(refs, cols=2))
     id_rows, keys = _identity_rows(c)
-    front.append(_kv(id_rows, rng.choice(("Member Information", "SECTION 1 - MEMBER", "Patient")), cols=cols,
+    front.append(kv(id_rows, rng.choice(("Member Information", "SECTION 1 - MEMBER", "Patient")), cols=cols,
                      keys=keys))
-    front.append(_kv(_surgeon_rows(c) + _assistant_rows(c),
+    front.append(kv(_surgeon_rows(c) + _assistant_rows(c),
                      rng.choice(("Requesting / Performing Provider", "SECTION 2 - PROVIDER")), cols=cols))
-    front.append(_kv(_facility_rows(c), rng.choice(("Servicing Facility", "SECTION 3 - FACILITY")), cols=cols))
+    front.append(kv(_facility_rows(c), rng.choice(("Servicing Facility", "SECTION 3 - FACILITY")), cols=cols))
     codes: list[Block] = []
     if placement in ("sched", "tbd"):
         rows = _schedule_rows(c, placement == "sched")
         if placement == "tbd":
             rows = _tbd_rows(c) + rows
-        codes.append(_kv(rows, rng.choice(("Scheduling", "SECTION 4 - DATE / SETTING")), cols=cols))
+        codes.append(kv(rows, rng.choice(("Scheduling", "SECTION 4 - DATE / SETTING")), cols=cols))
     codes.append(_code_table(c, placement == "table", pointers=True))
     if placement == "series":
         codes.append(_series_table(c))
@@ -1393,7 +1383,7 @@ def _table_request(c: _Ctx) -> tuple[list[Block], Style, str]:
     if c.supplies and rng.random() < 0.3:
         codes.append(_supplies_table(c))
     clinical: list[Block] = [
-        _kv(_preop_rows(c), "Other dates", cols=cols),
+        kv(_preop_rows(c), "Other dates", cols=cols),
         Text(rng.choice(("Clinical information (attach notes)", "Medical necessity")), bold=True),
         Text(_history(c), size=8),
     ]
@@ -1424,7 +1414,7 @@ def _letter(c: _Ctx) -> tuple[list[Block], Style, str]:
     re_rows = [("RE", subject), *id_rows]
     if c.reschedule:
         re_rows.append((rng.choice(("Existing Auth #", "Ref #")), case.reference_id))
-    blocks.append(_kv(re_rows, cols=1, keys=(None, *keys)))
+    blocks.append(kv(re_rows, cols=1, keys=(None, *keys)))
     blocks += _urgency(c)
     who = _honorific(c)
     opening = rng.choice(("To whom it may concern:", "Dear Precertification Team:", "Dear Reviewer:"))
@@ -1479,12 +1469,12 @@ def _letter(c: _Ctx) -> tuple[list[Block], Style, str]:
                    _running_header(c)]
         # The sheet carries the date (or the TBD window) whatever the letter says of it.
         rows = _schedule_rows(c, placement != "tbd")
-        blocks.append(_kv(_tbd_rows(c) + rows if placement == "tbd" else rows, "Scheduling", cols=2))
-        blocks.append(_kv(_facility_rows(c), "Facility", cols=2))
+        blocks.append(kv(_tbd_rows(c) + rows if placement == "tbd" else rows, "Scheduling", cols=2))
+        blocks.append(kv(_facility_rows(c), "Facility", cols=2))
         blocks.append(_code_table(c, False, pointers=False))
         if c.supplies and rng.random() < 0.5:
             blocks.append(_supplies_table(c))
-        blocks.append(_kv(_preop_rows(c), "Pre-op / Post-op", cols=2))
+        blocks.append(kv(_preop_rows(c), "Pre-op / Post-op", cols=2))
     footer = rng.choice(("", "Page {page} of {pages}", f"{c.practice} - confidential"))
     return blocks, style, footer
 
